@@ -1,0 +1,167 @@
+#include "api/household_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace nabij::api {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+constexpr size_t kMaxBody = 1u << 20;
+constexpr int kMaxDepth = 16;
+
+// Nesting depth of a JSON text, counted before parsing so hostile input cannot exhaust the stack.
+int Depth(std::string_view text) {
+  int depth = 0;
+  int max_depth = 0;
+  bool in_string = false;
+  bool escape = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escape) {
+        escape = false;
+      } else if (c == '\\') {
+        escape = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    if (c == ']' || c == '}') --depth;
+  }
+  return max_depth;
+}
+
+Result<pw::FieldValue> ToField(const json& v, const std::string& field) {
+  if (v.is_boolean()) return pw::FieldValue(v.get<bool>());
+  if (v.is_number_integer()) {
+    if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+      return InvalidArgument("number too large", field);
+    }
+    return pw::FieldValue(v.get<int64_t>());
+  }
+  if (v.is_number_float()) {
+    return InvalidArgument("must be a whole number (amounts are integer eurocents: 1.401,50 euro is 140150)", field);
+  }
+  if (v.is_string()) return pw::FieldValue(v.get<std::string>());
+  return InvalidArgument("must be a number, true/false or text", field);
+}
+
+}  // namespace
+
+Result<CalcRequest> ParseHouseholdJson(std::string_view text) {
+  if (text.size() > kMaxBody) return InvalidArgument("the household document is larger than 1 MiB", "");
+  if (Depth(text) > kMaxDepth) return InvalidArgument("the household document is nested too deeply", "");
+  json doc;
+  try {
+    doc = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    return Status(ErrorCode::kParseError, "not valid JSON at byte " + std::to_string(e.byte), "");
+  }
+  if (!doc.is_object()) return InvalidArgument("the household document must be a JSON object", "");
+  CalcRequest req;
+  bool saw_members = false;
+  for (const auto& [key, value] : doc.items()) {
+    if (key == "members") {
+      saw_members = true;
+      if (!value.is_array()) return InvalidArgument("must be a list of members", "members");
+      for (size_t i = 0; i < value.size(); ++i) {
+        std::string where = "members[" + std::to_string(i) + "]";
+        const json& m = value[i];
+        if (!m.is_object()) return InvalidArgument("a member must be an object", where);
+        pw::MemberSpec spec;
+        for (const auto& [mk, mv] : m.items()) {
+          NABIJ_ASSIGN_OR_RETURN(pw::FieldValue f, ToField(mv, where + "." + mk));
+          Status s = pw::SetMemberField(spec, mk, f);
+          if (!s.ok()) return s.WithFieldPrefix(where);
+        }
+        req.household.members.push_back(std::move(spec));
+      }
+      continue;
+    }
+    if (key == "regime") {
+      if (!value.is_string()) return InvalidArgument("must be \"art31\" or \"in_balans\"", "regime");
+      const std::string r = value.get<std::string>();
+      if (r == "art31") {
+        req.regime = pw::Regime::kArt31;
+      } else if (r == "in_balans") {
+        req.regime = pw::Regime::kInBalans;
+      } else if (r == "by_date") {
+        req.regime = pw::Regime::kByDate;
+      } else {
+        return InvalidArgument("must be \"by_date\", \"art31\" or \"in_balans\"", "regime");
+      }
+      continue;
+    }
+    NABIJ_ASSIGN_OR_RETURN(pw::FieldValue f, ToField(value, key));
+    NABIJ_RETURN_IF_ERROR(pw::SetHouseholdField(req.household, key, f));
+  }
+  if (!saw_members) return InvalidArgument("the list of members is missing", "members");
+  return req;
+}
+
+std::string DecisionToJson(const pw::Decision& d, const pw::Params& p, const rules::Trace* trace,
+                           std::string_view rules_version) {
+  auto person = [](const char* role, const pw::PersonMeans& m) {
+    return ordered_json{{"role", role},
+                {"work_income", m.work_income.cents()},
+                {"vrijlating", m.vrijlating.cents()},
+                {"vrijlating_rule", std::string(pw::VrijlatingRuleName(m.rule))},
+                {"premie_vrij", m.premie_vrij.cents()},
+                {"giften_vrij", m.giften_vrij.cents()},
+                {"counted", m.counted.cents()}};
+  };
+  ordered_json persons = ordered_json::array({person("applicant", d.applicant)});
+  if (d.partner.work_income.cents() != 0 || d.partner.counted.cents() != 0) persons.push_back(person("partner", d.partner));
+  ordered_json periods = ordered_json::array();
+  for (int i = 0; i < d.period_end_count; ++i) {
+    const pw::PeriodEnd& e = d.period_ends[static_cast<size_t>(i)];
+    periods.push_back({{"rule", std::string(pw::VrijlatingRuleName(e.rule))},
+                       {"partner", e.partner},
+                       {"last_month", e.last_month.ToString()}});
+  }
+  ordered_json out{{"month", p.month.ToString()},
+           {"gemeente", p.gemeente},
+           {"rules_version", std::string(rules_version)},
+           {"regime", d.in_balans ? "in_balans" : "art31"},
+           {"leefvorm", std::string(pw::LeefvormName(d.leefvorm))},
+           {"kostendelers", d.kostendelers},
+           {"a", d.a},
+           {"amounts",
+            {{"norm", d.norm.cents()},
+             {"vrijlating", d.vrijlating.cents()},
+             {"counted_income", d.counted_income.cents()},
+             {"bijstand", d.bijstand.cents()},
+             {"vakantietoeslag", d.vakantietoeslag.cents()},
+             {"bijstand_excl_vt", d.bijstand_excl_vt.cents()}}},
+           {"persons", persons},
+           {"vermogen",
+            {{"grens", d.vermogensgrens.cents()},
+             {"boven_grens", d.vermogen_boven_grens},
+             {"eigen_woning_boven_grens", d.eigen_woning_boven_grens}}},
+           {"period_ends", periods}};
+  if (trace != nullptr) {
+    ordered_json steps = ordered_json::array();
+    for (const rules::TraceStep& s : trace->steps()) {
+      ordered_json step{{"label", s.label}, {"amount", s.amount.cents()}, {"rule_id", s.rule_id}, {"legal_ref", s.legal_ref}};
+      if (!s.param_value.empty()) step["param_value"] = s.param_value;
+      if (s.effective) step["effective"] = s.effective->ToString();
+      if (!s.detail.empty()) step["detail"] = s.detail;
+      steps.push_back(std::move(step));
+    }
+    out["trace"] = std::move(steps);
+  }
+  return out.dump(2);
+}
+
+std::string StatusToJson(const Status& s) {
+  ordered_json e{{"code", std::string(ErrorCodeName(s.code()))}, {"message", s.message()}};
+  if (!s.field().empty()) e["field"] = s.field();
+  if (!s.legal_basis().empty()) e["legal_basis"] = s.legal_basis();
+  return ordered_json{{"error", e}}.dump(2);
+}
+
+}  // namespace nabij::api

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Integration test of the nabij command line: real binary, real rules/, real files.
+# Usage: cli_test.sh PATH/TO/nabij SOURCE_DIR
+set -uo pipefail
+nabij=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+pass=0
+
+check() {  # check NAME EXPECTED_EXIT GREP_PATTERN -- command...
+  local name=$1 want=$2 pattern=$3
+  shift 4
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [[ $rc -ne $want ]]; then
+    echo "FAIL $name: exit $rc, expected $want"; cat "$tmp/out" "$tmp/err" | head -20; fails=$((fails + 1)); return
+  fi
+  if ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
+    echo "FAIL $name: output does not match /$pattern/"; cat "$tmp/out" "$tmp/err" | head -20; fails=$((fails + 1)); return
+  fi
+  echo "ok   $name"; pass=$((pass + 1))
+}
+
+check "calc prints the norm with its article" 0 'Kostendelersnorm de aanvrager +€ 1\.001,07 +Pw art\. 22a lid 1' -- \
+  "$nabij" calc "$src/examples/alleenstaande-met-broer.json"
+check "calc --json gives integer cents" 0 '"norm": 100107' -- \
+  "$nabij" calc "$src/examples/alleenstaande-met-broer.json" --json
+check "calc reads stdin" 0 '"bijstand": 140150' -- \
+  bash -c "echo '{\"month\":\"2026-01\",\"members\":[{\"role\":\"applicant\",\"age\":40}]}' | '$nabij' calc - --json"
+check "malformed JSON is a clear error" 2 'parse_error: not valid JSON at byte' -- \
+  bash -c "echo '{\"month\": ' | '$nabij' calc -"
+check "bad field is named" 2 'members\[0\]\.net_work_income' -- \
+  bash -c "echo '{\"month\":\"2026-01\",\"members\":[{\"role\":\"applicant\",\"age\":40,\"net_work_income\":1.5}]}' | '$nabij' calc -"
+check "error as JSON with --json" 2 '"code": "invalid_argument"' -- \
+  bash -c "echo '{\"month\":\"2026-01\",\"members\":[]}' | '$nabij' calc - --json"
+check "missing file" 2 'cannot read the file' -- "$nabij" calc "$tmp/nope.json"
+check "month without rules" 2 'rule_missing' -- \
+  bash -c "echo '{\"month\":\"2019-01\",\"members\":[{\"role\":\"applicant\",\"age\":40}]}' | '$nabij' calc -"
+check "rules check passes on the tree" 0 'regels in orde' -- "$nabij" rules check --rules "$src/rules"
+mkdir -p "$tmp/rules/nl/x"
+cp "$src/rules/nl/participatiewet/normen/alleenstaande_21_tot_aow.yaml" "$tmp/rules/nl/x/a.yaml"
+sed -i 's/value: 140150/value: 1401.50/' "$tmp/rules/nl/x/a.yaml"
+check "rules check names file and line" 1 'nl/x/a\.yaml:[0-9]+: an amount is written in integer eurocents' -- \
+  "$nabij" rules check --rules "$tmp/rules"
+check "rules test runs the golden cases" 0 '^[0-9]+ passed, 0 failed$' -- "$nabij" rules test --rules "$src/rules"
+check "unknown command" 2 'unknown command' -- "$nabij" frobnicate
+check "demo runs every example" 0 'parttime-in-balans' -- "$nabij" demo
+check "population generate" 0 '' -- "$nabij" population generate 500 "$tmp/pop.csv" --month 2026-01 --seed 7
+check "calc-batch" 0 '' -- "$nabij" calc-batch "$tmp/pop.csv" "$tmp/out.csv" --month 2026-01
+if [[ -f "$tmp/out.csv" && $(wc -l <"$tmp/out.csv") -eq 501 ]]; then echo "ok   batch output has 500 rows"; pass=$((pass + 1));
+else echo "FAIL batch output rows"; fails=$((fails + 1)); fi
+check "calc-batch on a missing file" 2 '' -- "$nabij" calc-batch "$tmp/none.csv" "$tmp/o2.csv" --month 2026-01
+if [[ -e "$tmp/o2.csv" ]]; then echo "FAIL a failed batch left an output file"; fails=$((fails + 1)); fi
+
+echo "$pass passed, $fails failed"
+[[ $fails -eq 0 ]]
