@@ -171,8 +171,8 @@ Result<std::string> ReadFile(const fs::path& path) {
 
 void HashInto(uint64_t& h, std::string_view bytes) {
   constexpr uint64_t kPrime = 1099511628211ULL;
-  for (unsigned char c : bytes) {
-    h ^= c;
+  for (char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
     h *= kPrime;
   }
 }
