@@ -1,0 +1,286 @@
+#include "app/cli.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "api/household_json.h"
+#include "golden/golden.h"
+#include "pw/bijstand.h"
+#include "pw/explain.h"
+#include "rules/parameter_set.h"
+#include "sim/batch.h"
+#include "sim/population.h"
+
+namespace nabij::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kUsage = R"(nabij — Participatiewet en beslagvrije voet als regels en code
+
+Gebruik:
+  nabij calc BESTAND [--json] [--regime by_date|art31|in_balans]
+        Berekent de bijstand van één huishouden (JSON, zie docs/household-format.md; '-' is stdin)
+        en toont elke stap met het wetsartikel. --json: machineleesbaar, bedragen in centen.
+  nabij calc-batch IN OUT --month JJJJ-MM [--threads N]
+        Berekent een hele populatie uit een CSV-bestand (docs/batch-format.md), zonder uitleg.
+  nabij population generate N OUT --month JJJJ-MM [--seed S]
+        Maakt een synthetische populatie van N huishoudens als batch-CSV (docs/population.md).
+  nabij rules check      Controleert alle regelbestanden in rules/ en noemt elk probleem.
+  nabij rules test       Draait alle gouden testgevallen (rules/**/tests/).
+  nabij demo             Rekent de voorbeeldhuishoudens in examples/ door.
+
+Algemene opties:
+  --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()
+)";
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // --name value, or --flag -> ""
+};
+
+Result<Args> ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& flags) {
+  Args a;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& s = args[i];
+    if (s.rfind("--", 0) == 0 && s.size() > 2) {
+      std::string name = s.substr(2);
+      if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+        a.options[name] = "";
+        continue;
+      }
+      if (i + 1 >= args.size()) return InvalidArgument("option --" + name + " needs a value", name);
+      a.options[name] = args[++i];
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+fs::path RulesDir(const Args& a) {
+  if (auto it = a.options.find("rules"); it != a.options.end()) return it->second;
+  if (const char* env = std::getenv("NABIJ_RULES"); env != nullptr && *env != '\0') return env;
+  return NABIJ_RULES_DIR;
+}
+
+Result<std::string> ReadInput(const std::string& path) {
+  std::stringstream ss;
+  if (path == "-") {
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Status(ErrorCode::kIo, "cannot read the file " + path);
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+int Fail(std::ostream& err, const Status& s, int code = 2) {
+  err << "nabij: " << s.ToString() << "\n";
+  return code;
+}
+
+Result<rules::ParameterSet> LoadRules(const Args& a) { return rules::ParameterSet::Load(RulesDir(a)); }
+
+Result<pw::Regime> RegimeOption(const Args& a, pw::Regime fallback) {
+  auto it = a.options.find("regime");
+  if (it == a.options.end()) return fallback;
+  if (it->second == "by_date") return pw::Regime::kByDate;
+  if (it->second == "art31") return pw::Regime::kArt31;
+  if (it->second == "in_balans") return pw::Regime::kInBalans;
+  return InvalidArgument("--regime is by_date, art31 or in_balans", "regime");
+}
+
+// Calculates one household document; writes text or JSON.
+int CalcOne(const rules::ParameterSet& set, const std::string& text, const Args& a, bool json, std::ostream& out,
+            std::ostream& err) {
+  auto req = api::ParseHouseholdJson(text);
+  if (!req.ok()) {
+    if (json) out << api::StatusToJson(req.error()) << "\n";
+    return Fail(err, req.error());
+  }
+  auto regime = RegimeOption(a, req->regime);
+  if (!regime.ok()) return Fail(err, regime.error());
+  auto in = pw::BuildCaseInput(req->household);
+  if (!in.ok()) {
+    if (json) out << api::StatusToJson(in.error()) << "\n";
+    return Fail(err, in.error());
+  }
+  auto params = pw::Snapshot(set, in->month, req->household.gemeente);
+  if (!params.ok()) {
+    if (json) out << api::StatusToJson(params.error()) << "\n";
+    return Fail(err, params.error());
+  }
+  rules::Trace trace;
+  auto d = pw::Calculate(*params, *in, &trace, pw::Options{*regime});
+  if (!d.ok()) {
+    if (json) out << api::StatusToJson(d.error()) << "\n";
+    return Fail(err, d.error());
+  }
+  if (json) {
+    out << api::DecisionToJson(*d, *params, &trace, set.content_hash()) << "\n";
+  } else {
+    out << pw::FormatDecisionText(*d, *params, trace);
+  }
+  return 0;
+}
+
+int CmdCalc(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {"json"});
+  if (!a.ok()) return Fail(err, a.error());
+  if (a->positional.size() != 1) return Fail(err, InvalidArgument("usage: nabij calc FILE [--json]"));
+  auto set = LoadRules(*a);
+  if (!set.ok()) return Fail(err, set.error());
+  auto text = ReadInput(a->positional[0]);
+  if (!text.ok()) return Fail(err, text.error());
+  return CalcOne(*set, *text, *a, a->options.count("json") != 0, out, err);
+}
+
+int CmdRules(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  if (a->positional.size() != 1 || (a->positional[0] != "check" && a->positional[0] != "test")) {
+    return Fail(err, InvalidArgument("usage: nabij rules check|test [--rules DIR]"));
+  }
+  fs::path root = RulesDir(*a);
+  if (a->positional[0] == "check") {
+    auto issues = rules::ParameterSet::Lint(root);
+    for (const auto& i : issues) out << i.ToString() << "\n";
+    if (!issues.empty()) {
+      out << issues.size() << " probleem/problemen in " << root.string() << "\n";
+      return 1;
+    }
+    auto set = rules::ParameterSet::Load(root);
+    out << "regels in orde: " << set->parameters().size() << " parameters, " << set->municipalities().size()
+        << " gemeente(n), versie " << set->content_hash() << "\n";
+    return 0;
+  }
+  auto set = rules::ParameterSet::Load(root);
+  if (!set.ok()) return Fail(err, set.error());
+  auto results = golden::RunGoldenCases(*set, root);
+  if (!results.ok()) return Fail(err, results.error());
+  int failed = 0;
+  for (const auto& r : *results) {
+    if (r.passed) continue;
+    ++failed;
+    out << "FAILED " << r.file << ":" << r.line << " " << r.name << "\n";
+    if (!r.error.empty()) out << "    " << r.error << "\n";
+    for (const auto& m : r.mismatches) out << "    " << m << "\n";
+  }
+  out << results->size() - static_cast<size_t>(failed) << " passed, " << failed << " failed\n";
+  return failed == 0 ? 0 : 1;
+}
+
+int CmdDemo(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  auto set = LoadRules(*a);
+  if (!set.ok()) return Fail(err, set.error());
+  fs::path dir = fs::path(NABIJ_SOURCE_DIR) / "examples";
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".json") files.push_back(e.path());
+  }
+  if (files.empty()) return Fail(err, Status(ErrorCode::kNotFound, "no example households in " + dir.string()));
+  std::sort(files.begin(), files.end());
+  int rc = 0;
+  for (const auto& f : files) {
+    out << "=== " << f.filename().string() << " ===\n";
+    auto text = ReadInput(f.string());
+    if (!text.ok()) return Fail(err, text.error());
+    rc = std::max(rc, CalcOne(*set, *text, *a, false, out, err));
+    out << "\n";
+  }
+  out << "Zelf proberen: nabij calc " << (dir / "alleenstaande-met-broer.json").string() << " [--json]\n";
+  return rc;
+}
+
+Result<Month> MonthOption(const Args& a) {
+  auto it = a.options.find("month");
+  if (it == a.options.end()) return InvalidArgument("--month YYYY-MM is required", "month");
+  auto m = Month::Parse(it->second);
+  if (!m.ok()) return InvalidArgument(m.error().message(), "month");
+  return *m;
+}
+
+Result<int64_t> NumberOption(const Args& a, const std::string& name, int64_t fallback, int64_t lo, int64_t hi) {
+  auto it = a.options.find(name);
+  if (it == a.options.end()) return fallback;
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+  if (ec != std::errc() || p != it->second.data() + it->second.size() || v < lo || v > hi) {
+    return InvalidArgument("--" + name + " must be a whole number from " + std::to_string(lo) + " to " +
+                           std::to_string(hi), name);
+  }
+  return v;
+}
+
+int CmdCalcBatch(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  if (a->positional.size() != 2) return Fail(err, InvalidArgument("usage: nabij calc-batch IN OUT --month YYYY-MM"));
+  auto month = MonthOption(*a);
+  if (!month.ok()) return Fail(err, month.error());
+  constexpr int64_t kMaxThreads = 256;
+  auto threads = NumberOption(*a, "threads", 0, 0, kMaxThreads);
+  if (!threads.ok()) return Fail(err, threads.error());
+  auto set = LoadRules(*a);
+  if (!set.ok()) return Fail(err, set.error());
+  sim::BatchOptions options;
+  options.threads = static_cast<int>(*threads);
+  auto stats = sim::RunBatch(*set, *month, a->positional[0], a->positional[1], options);
+  if (!stats.ok()) return Fail(err, stats.error());
+  out << stats->rows << " huishoudens berekend voor " << month->ToString() << " (" << stats->failed_rows
+      << " met een fout), totaal bijstand " << FormatEuro(stats->bijstand_total) << ", " << stats->threads
+      << " threads, " << stats->total_seconds << " s\n";
+  return stats->failed_rows == 0 ? 0 : 1;
+}
+
+int CmdPopulation(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  if (a->positional.size() != 3 || a->positional[0] != "generate") {
+    return Fail(err, InvalidArgument("usage: nabij population generate N OUT --month YYYY-MM [--seed S]"));
+  }
+  constexpr int64_t kMaxHouseholds = 100'000'000;
+  Args n_args;
+  n_args.options["n"] = a->positional[1];
+  auto n = NumberOption(n_args, "n", 0, 1, kMaxHouseholds);
+  if (!n.ok()) return Fail(err, n.error());
+  auto month = MonthOption(*a);
+  if (!month.ok()) return Fail(err, month.error());
+  auto seed = NumberOption(*a, "seed", 1, 0, INT64_MAX);
+  if (!seed.ok()) return Fail(err, seed.error());
+  Status s = sim::WriteSyntheticInput(a->positional[2], static_cast<uint64_t>(*seed), static_cast<size_t>(*n), *month);
+  if (!s.ok()) return Fail(err, s);
+  out << *n << " synthetische huishoudens geschreven naar " << a->positional[2] << " (seed " << *seed << ")\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    (args.empty() ? err : out) << kUsage;
+    return args.empty() ? 2 : 0;
+  }
+  std::vector<std::string> rest(args.begin() + 1, args.end());
+  const std::string& cmd = args[0];
+  if (cmd == "calc") return CmdCalc(rest, out, err);
+  if (cmd == "calc-batch") return CmdCalcBatch(rest, out, err);
+  if (cmd == "population") return CmdPopulation(rest, out, err);
+  if (cmd == "rules") return CmdRules(rest, out, err);
+  if (cmd == "demo") return CmdDemo(rest, out, err);
+  err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
+  return 2;
+}
+
+}  // namespace nabij::app
