@@ -227,7 +227,7 @@ stage_bench() {
   for bin in "${benches[@]}"; do
     echo "-- $(basename "$bin")"
     # Google Benchmark 1.7.1 (Debian 12) takes a plain number of seconds.
-    "$bin" --benchmark_min_time=0.01 || die "benchmark $(basename "$bin") failed"
+    NABIJ_BENCH_N="${NABIJ_BENCH_N:-10000}" "$bin" --benchmark_min_time=0.01 || die "benchmark $(basename "$bin") failed"
     BENCH_COUNT=$((BENCH_COUNT + 1))
   done
   BENCH_SUMMARY="$BENCH_COUNT benchmark(s) ran once"

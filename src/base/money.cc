@@ -68,7 +68,9 @@ std::string Ratio::ToPercentString() const {
   if (neg) scaled = -scaled;
   auto whole = static_cast<int64_t>(scaled / 1000000);
   auto frac = static_cast<int64_t>(scaled % 1000000);
-  std::string out = (neg ? "-" : "") + std::to_string(whole);
+  std::string out;
+  if (neg) out += '-';
+  out += std::to_string(whole);
   if (frac != 0) {
     std::string f = std::to_string(frac);
     f.insert(0, 6 - f.size(), '0');
