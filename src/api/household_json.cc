@@ -60,6 +60,9 @@ Result<CalcRequest> ParseHouseholdJson(std::string_view text) {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     return Status(ErrorCode::kParseError, "not valid JSON at byte " + std::to_string(e.byte), "");
+  } catch (const json::exception&) {
+    // e.g. out_of_range for a number such as 4e500 that no double can hold.
+    return Status(ErrorCode::kParseError, "not valid JSON: a number is out of range", "");
   }
   if (!doc.is_object()) return InvalidArgument("the household document must be a JSON object", "");
   CalcRequest req;

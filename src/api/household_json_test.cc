@@ -79,6 +79,16 @@ TEST(HouseholdJson, BadRequestsGetAClearErrorNamingTheField) {
   }
 }
 
+// Regression: the fuzzer found that a number beyond the range of a double (4e500) made
+// nlohmann-json throw out_of_range, which escaped the adapter and ended the process.
+TEST(HouseholdJson, RegressionNumberOverflowIsAParseError) {
+  for (const char* body : {R"({"month": "2026-01", "vermogen": 4e500, "members": []})", "[4e500]", "-1e99999"}) {
+    auto r = ParseHouseholdJson(body);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.error().code(), ErrorCode::kParseError) << body;
+  }
+}
+
 TEST(HouseholdJson, ErrorsAsJson) {
   Status s(ErrorCode::kRuleMissing, "no value", "pw.x", "Pw art. 21");
   auto j = nlohmann::json::parse(StatusToJson(s));
