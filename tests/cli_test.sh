@@ -54,5 +54,18 @@ else echo "FAIL batch output rows"; fails=$((fails + 1)); fi
 check "calc-batch on a missing file" 2 '' -- "$nabij" calc-batch "$tmp/none.csv" "$tmp/o2.csv" --month 2026-01
 if [[ -e "$tmp/o2.csv" ]]; then echo "FAIL a failed batch left an output file"; fails=$((fails + 1)); fi
 
+db="$tmp/run.db"
+check "db init" 0 'schemaversie' -- "$nabij" db init --db "$db"
+check "demo-data" 0 '300 synthetische dossiers' -- "$nabij" demo-data --households 300 --month 2026-06 --db "$db"
+check "run prepare" 0 'dossiers: +300' -- "$nabij" run prepare --month 2026-06 --user anna --db "$db"
+check "four eyes" 1 'someone other than who prepared' -- "$nabij" run approve --month 2026-06 --user anna --db "$db"
+check "export before approval" 2 'approved by a second user' -- "$nabij" run export --month 2026-06 --db "$db" --out "$tmp/s.xml"
+check "run approve" 0 'goedgekeurd door bert' -- "$nabij" run approve --month 2026-06 --user bert --db "$db"
+check "run export" 0 'gevalideerd tegen de XSD' -- "$nabij" run export --month 2026-06 --db "$db" --out "$tmp/s.xml"
+check "SEPA file is valid against the official XSD" 0 'validates' -- \
+  xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/s.xml"
+check "run report balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- "$nabij" run report --month 2026-06 --db "$db"
+check "run without --month" 2 'month' -- "$nabij" run prepare --user anna --db "$db"
+
 echo "$pass passed, $fails failed"
 [[ $fails -eq 0 ]]

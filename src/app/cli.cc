@@ -1,5 +1,8 @@
 #include "app/cli.h"
 
+#include "app/args.h"
+#include "app/run_commands.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
@@ -36,58 +39,19 @@ Gebruik:
   nabij rules test       Draait alle gouden testgevallen (rules/**/tests/).
   nabij demo             Rekent de voorbeeldhuishoudens in examples/ door.
 
+Uitkeringsadministratie (SQLite, --db BESTAND of $NABIJ_DB, standaard nabij.db):
+  nabij db init                                   Maakt of werkt de database bij.
+  nabij demo-data [--households N] [--seed S] [--month JJJJ-MM]
+                                                  Voegt synthetische dossiers toe.
+  nabij run prepare --month JJJJ-MM --user NAAM   Bereidt de betaalrun voor (hervat na een onderbreking).
+  nabij run approve --month JJJJ-MM --user NAAM   Keurt de run goed (een andere gebruiker: vier ogen).
+  nabij run export  --month JJJJ-MM [--out BESTAND] [--format pain.001.001.09|pain.001.001.03]
+                                                  Schrijft het SEPA-bestand, gevalideerd tegen de XSD.
+  nabij run report  --month JJJJ-MM               Totalen, fouten per dossier en de proefbalans.
+
 Algemene opties:
   --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()
 )";
-
-struct Args {
-  std::vector<std::string> positional;
-  std::map<std::string, std::string> options;  // --name value, or --flag -> ""
-};
-
-Result<Args> ParseArgs(const std::vector<std::string>& args, const std::vector<std::string>& flags) {
-  Args a;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& s = args[i];
-    if (s.rfind("--", 0) == 0 && s.size() > 2) {
-      std::string name = s.substr(2);
-      if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
-        a.options[name] = "";
-        continue;
-      }
-      if (i + 1 >= args.size()) return InvalidArgument("option --" + name + " needs a value", name);
-      a.options[name] = args[++i];
-    } else {
-      a.positional.push_back(s);
-    }
-  }
-  return a;
-}
-
-fs::path RulesDir(const Args& a) {
-  if (auto it = a.options.find("rules"); it != a.options.end()) return it->second;
-  if (const char* env = std::getenv("NABIJ_RULES"); env != nullptr && *env != '\0') return env;
-  return NABIJ_RULES_DIR;
-}
-
-Result<std::string> ReadInput(const std::string& path) {
-  std::stringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return Status(ErrorCode::kIo, "cannot read the file " + path);
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-int Fail(std::ostream& err, const Status& s, int code = 2) {
-  err << "nabij: " << s.ToString() << "\n";
-  return code;
-}
-
-Result<rules::ParameterSet> LoadRules(const Args& a) { return rules::ParameterSet::Load(RulesDir(a)); }
 
 Result<pw::Regime> RegimeOption(const Args& a, pw::Regime fallback) {
   auto it = a.options.find("regime");
@@ -203,26 +167,6 @@ int CmdDemo(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   return rc;
 }
 
-Result<Month> MonthOption(const Args& a) {
-  auto it = a.options.find("month");
-  if (it == a.options.end()) return InvalidArgument("--month YYYY-MM is required", "month");
-  auto m = Month::Parse(it->second);
-  if (!m.ok()) return InvalidArgument(m.error().message(), "month");
-  return *m;
-}
-
-Result<int64_t> NumberOption(const Args& a, const std::string& name, int64_t fallback, int64_t lo, int64_t hi) {
-  auto it = a.options.find(name);
-  if (it == a.options.end()) return fallback;
-  int64_t v = 0;
-  auto [p, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
-  if (ec != std::errc() || p != it->second.data() + it->second.size() || v < lo || v > hi) {
-    return InvalidArgument("--" + name + " must be a whole number from " + std::to_string(lo) + " to " +
-                           std::to_string(hi), name);
-  }
-  return v;
-}
-
 int CmdCalcBatch(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
   auto a = ParseArgs(rest, {});
   if (!a.ok()) return Fail(err, a.error());
@@ -279,6 +223,9 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "population") return CmdPopulation(rest, out, err);
   if (cmd == "rules") return CmdRules(rest, out, err);
   if (cmd == "demo") return CmdDemo(rest, out, err);
+  if (cmd == "db") return CmdDb(rest, out, err);
+  if (cmd == "demo-data") return CmdDemoData(rest, out, err);
+  if (cmd == "run") return CmdRun(rest, out, err);
   err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
   return 2;
 }

@@ -62,6 +62,13 @@ std::string_view PaymentKindName(PaymentKind k) {
   return "?";
 }
 
+Result<ledger::Entry> RecoveryClaimEntry(int64_t case_id, const Recovery& r, Date booking_date) {
+  return ledger::MakeEntry(booking_date,
+                           "terugvordering:" + std::to_string(case_id) + ":" + std::to_string(r.id),
+                           "Terugvordering dossier " + std::to_string(case_id),
+                           {{ledger::kVorderingTerugvordering, r.remaining}, {ledger::kBatenTerugvordering, -r.remaining}});
+}
+
 CaseOutcome ComputeCase(const RunCase& c, Month month, const MonthRules& rules, Date booking_date) {
   const Date first = month.first_day();
   const bool active = c.start <= month.last_day() && (!c.end || *c.end >= first);

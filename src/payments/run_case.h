@@ -105,6 +105,10 @@ struct MonthRules {
   const bvv::Params* bvv = nullptr;
 };
 
+// The booking of a new recovery claim (Pw art. 58): the municipality's receivable against the
+// revenue it recovers. Reference "terugvordering:<case>:<id>", so it is booked once.
+Result<ledger::Entry> RecoveryClaimEntry(int64_t case_id, const Recovery& r, Date booking_date);
+
 // Computes one case for `month`. A case the law or the data cannot place gives an outcome with
 // ok == false and the reason (never an exception, never a stop of the run). `booking_date` is the
 // run's booking date for the ledger entry.

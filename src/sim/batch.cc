@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "pw/bijstand.h"
@@ -127,7 +128,8 @@ class Worker {
     const Result<pw::Params>*& snap = snapshots_[GemeenteSlot(row_.gemeente)];
     if (snap == nullptr) snap = cache.Get(row_.gemeente);
     if (!snap->ok()) {
-      Fail(snap->error().code(), "column gemeente: " + snap->error().ToString());
+      const Status& st = snap->error();
+      Fail(st.code(), "column gemeente: " + std::string(ErrorCodeName(st.code())) + ": " + st.message());
       return;
     }
     auto d = pw::Calculate(snap->value(), row_.input, nullptr);
@@ -396,11 +398,17 @@ Result<BatchStats> Run(const rules::ParameterSet& rules, Month month, Source& sr
     {
       std::vector<std::jthread> pool;
       pool.reserve(n_chunks - 1);
-      for (size_t i = 1; i < n_chunks; ++i) {
-        pool.emplace_back([&, i] { workers[i].Process(chunks[i], month, cache); });
+      size_t started = 1;
+      try {
+        for (; started < n_chunks; ++started) {
+          pool.emplace_back([&, i = started] { workers[i].Process(chunks[i], month, cache); });
+        }
+      } catch (const std::system_error&) {
+        // No thread to be had: the chunks not started run here, so the result is the same.
       }
       workers[0].Process(chunks[0], month, cache);
-    }  // jthreads join here
+      for (size_t i = started; i < n_chunks; ++i) workers[i].Process(chunks[i], month, cache);
+    }  // the threads join here
     stats.compute_seconds += SecondsSince(t);
 
     // Write, in input order; the failing rows to the diagnostics.

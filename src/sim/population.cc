@@ -89,6 +89,9 @@ constexpr int kPartnerAgeSpread = 6;  // partner's age within applicant's ± thi
 // Number of children under 18 (1..5) in households with children.
 constexpr std::array<int, 5> kChildCountShares{450, 350, 140, 45, 15};
 static_assert(SumsToThousand(kChildCountShares));
+// Age of the youngest child: 0-4, 5-9, 10-17 (CBS 2007, single parents with bijstand).
+constexpr std::array<AgeBand, 3> kYoungestChildAges{{{340, 0, 4}, {290, 5, 9}, {370, 10, 17}}};
+static_assert(SumsToThousand(kYoungestChildAges));
 constexpr int kMinParentAgeAtBirth = 17;
 
 // Housemates: chance of any, by kind (single parents, couples); young singles mostly live with parents.
@@ -110,9 +113,9 @@ constexpr int kStudentAbroad = 10;
 constexpr int kMantelzorgElsewhere = 10;   // of households with housemates
 
 // Income.
-constexpr int kWorkBelowAow = 150;         // applicant or partner with part-time work
-constexpr int kWorkSingleParent = 200;
-constexpr int kWorkAow = 30;
+constexpr int kWorkBelowAow = 85;          // applicant or partner with part-time work (Divosa: 8 %)
+constexpr int kWorkSingleParent = 100;
+constexpr int kWorkAow = 20;
 constexpr std::array<int, 4> kWorkBucketShares{300, 400, 250, 50};
 constexpr std::array<std::array<int64_t, 2>, 4> kWorkBucketCents{
     {{5000, 30000}, {30000, 70000}, {70000, 120000}, {120000, 180000}}};
@@ -270,9 +273,9 @@ pw::CaseInput GenerateHousehold(uint64_t seed, uint64_t index, Month month) {
   int youngest_age = 0;
   if (with_children) {
     in.children = static_cast<uint8_t>(rng.Pick(kChildCountShares) + 1);
-    constexpr int kMaxChildAge = 17;
     const int parent_age = couple ? std::min(age, partner_age) : age;
-    youngest_age = rng.Between(0, std::clamp(parent_age - kMinParentAgeAtBirth, 0, kMaxChildAge));
+    // A young parent cannot have an older child: the drawn age is capped by the parent's.
+    youngest_age = std::min(DrawAge(rng, kYoungestChildAges), std::max(0, parent_age - kMinParentAgeAtBirth));
     in.youngest_child_birth = BornAged(rng, first, youngest_age);
   }
 

@@ -1,0 +1,171 @@
+#include "app/run_commands.h"
+
+#include <iostream>
+
+#include "app/args.h"
+#include "base/clock.h"
+#include "payments/demo_data.h"
+#include "payments/payment_run.h"
+#include "store/sqlite/database.h"
+#include "store/sqlite/run_store.h"
+
+namespace nabij::app {
+namespace {
+
+// The fictitious demo municipality's account, used when no --debtor-iban is given.
+constexpr uint64_t kDemoMunicipalityAccount = 9'999'999'999;
+
+Result<std::unique_ptr<store::SqliteDatabase>> OpenDb(const Args& a, bool migrate) {
+  auto db = store::SqliteDatabase::Open(DbPath(a), store::OpenOptions{});
+  if (!db.ok()) return db.error();
+  if (migrate) NABIJ_RETURN_IF_ERROR((*db)->Migrate());
+  auto version = (*db)->SchemaVersion();
+  if (!version.ok()) return version.error();
+  if (*version != store::SqliteDatabase::LatestSchemaVersion()) {
+    return Status(ErrorCode::kFailedPrecondition,
+                  "the database has schema version " + std::to_string(*version) + "; run 'nabij db init' first",
+                  "db");
+  }
+  return db;
+}
+
+void PrintTotals(std::ostream& out, const payments::RunRecord& run, const payments::RunTotals& t) {
+  out << "Betaalrun " << run.month.ToString() << " (" << payments::RunStatusName(run.status) << ", voorbereid door "
+      << run.prepared_by << (run.approved_by.empty() ? "" : ", goedgekeurd door " + run.approved_by)
+      << ", regelversie " << run.rules_version << ")\n"
+      << "  dossiers:                " << t.cases << " (" << t.failed << " met een fout)\n"
+      << "  bijstand:                " << FormatEuro(t.bijstand) << "\n"
+      << "  vakantietoeslag gereserveerd: " << FormatEuro(t.vt_reserved) << ", uitbetaald: " << FormatEuro(t.vt_paid)
+      << "\n"
+      << "  beslag:                  " << FormatEuro(t.garnished) << "\n"
+      << "  verrekend (terugvordering): " << FormatEuro(t.recovered) << "\n"
+      << "  derdenbetalingen:        " << FormatEuro(t.direct) << "\n"
+      << "  aan cliënten:            " << FormatEuro(t.to_client) << "\n"
+      << "  betalingen:              " << t.payments << "\n";
+}
+
+}  // namespace
+
+int CmdDb(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  if (a->positional.size() != 1 || a->positional[0] != "init") {
+    return Fail(err, InvalidArgument("usage: nabij db init [--db FILE]"));
+  }
+  auto db = OpenDb(*a, true);
+  if (!db.ok()) return Fail(err, db.error());
+  out << "database " << DbPath(*a).string() << " is klaar (schemaversie "
+      << store::SqliteDatabase::LatestSchemaVersion() << ")\n";
+  return 0;
+}
+
+int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  constexpr int64_t kMaxDemo = 1'000'000;
+  auto n = NumberOption(*a, "households", 1000, 1, kMaxDemo);
+  if (!n.ok()) return Fail(err, n.error());
+  auto seed = NumberOption(*a, "seed", 1, 0, INT64_MAX);
+  if (!seed.ok()) return Fail(err, seed.error());
+  Month month = SystemClock().Today().month();
+  if (a->options.count("month") != 0) {
+    auto m = MonthOption(*a);
+    if (!m.ok()) return Fail(err, m.error());
+    month = *m;
+  }
+  auto db = OpenDb(*a, true);
+  if (!db.ok()) return Fail(err, db.error());
+  store::SqliteRunStore runs(**db);
+  auto cases = payments::GenerateDemoCases(static_cast<uint64_t>(*seed), static_cast<size_t>(*n), month);
+  size_t done = 0;
+  for (const payments::RunCase& c : cases) {
+    auto id = runs.AddCase(c);
+    if (!id.ok()) return Fail(err, id.error());  // each case is added whole or not at all
+    for (const payments::Recovery& r : c.recoveries) {
+      auto entry = payments::RecoveryClaimEntry(*id, r, month.first_day());
+      if (!entry.ok()) return Fail(err, entry.error());
+      Status booked = runs.AppendEntryOnce(*entry);
+      if (!booked.ok()) return Fail(err, booked);
+    }
+    if (++done % 10000 == 0) err << "  " << done << " / " << cases.size() << " dossiers\n";
+  }
+  out << cases.size() << " synthetische dossiers toegevoegd aan " << DbPath(*a).string() << " (seed " << *seed
+      << ", rond " << month.ToString() << ")\n";
+  return 0;
+}
+
+int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  const char* usage = "usage: nabij run prepare|approve|export|report --month YYYY-MM [--user NAME] [--db FILE]";
+  if (a->positional.size() != 1) return Fail(err, InvalidArgument(usage));
+  const std::string& step = a->positional[0];
+  auto month = MonthOption(*a);
+  if (!month.ok()) return Fail(err, month.error());
+  auto rules = LoadRules(*a);
+  if (!rules.ok()) return Fail(err, rules.error());
+  auto db = OpenDb(*a, false);
+  if (!db.ok()) return Fail(err, db.error());
+  store::SqliteRunStore runs(**db);
+  SystemClock clock;
+  payments::PaymentRun run(runs, *rules, clock);
+  std::string user = TextOption(*a, "user", "");
+  if (step == "prepare") {
+    if (user.empty()) return Fail(err, InvalidArgument("--user NAME is required: who prepares the run", "user"));
+    auto r = run.Prepare(*month, user, [&](int64_t done) { err << "  " << done << " dossiers berekend\n"; });
+    if (!r.ok()) return Fail(err, r.error());
+    PrintTotals(out, r->run, r->totals);
+    return 0;
+  }
+  if (step == "approve") {
+    if (user.empty()) return Fail(err, InvalidArgument("--user NAME is required: who approves the run", "user"));
+    Status s = run.Approve(*month, user);
+    if (!s.ok()) return Fail(err, s, s.code() == ErrorCode::kPermissionDenied ? 1 : 2);
+    out << "betaalrun " << month->ToString() << " goedgekeurd door " << user << "\n";
+    return 0;
+  }
+  if (step == "export") {
+    payments::ExportSettings settings;
+    settings.debtor_name = TextOption(*a, "debtor-name", "Gemeente Demodorp (fictief)");
+    settings.debtor_iban = TextOption(*a, "debtor-iban", payments::DemoIban(kDemoMunicipalityAccount));
+    settings.debtor_bic = TextOption(*a, "debtor-bic", "");
+    settings.schema_dir = TextOption(*a, "schemas", std::string(NABIJ_SOURCE_DIR) + "/schemas/sepa");
+    std::string version = TextOption(*a, "format", "pain.001.001.09");
+    if (version == "pain.001.001.03") {
+      settings.version = sepa::Version::kPain001_001_03;
+    } else if (version != "pain.001.001.09") {
+      return Fail(err, InvalidArgument("--format is pain.001.001.09 or pain.001.001.03", "format"));
+    }
+    auto xml = run.Export(*month, settings);
+    if (!xml.ok()) return Fail(err, xml.error());
+    std::string file = TextOption(*a, "out", "sepa-" + month->ToString() + ".xml");
+    Status s = WriteFileAtomically(file, *xml);
+    if (!s.ok()) return Fail(err, s);
+    out << "SEPA-bestand " << file << " geschreven (" << version << ", gevalideerd tegen de XSD)\n";
+    return 0;
+  }
+  if (step == "report") {
+    auto found = runs.FindRun(*month);
+    if (!found.ok()) return Fail(err, found.error());
+    if (!*found) return Fail(err, Status(ErrorCode::kNotFound, "no payment run for " + month->ToString(), "month"));
+    auto totals = runs.Totals((*found)->id);
+    if (!totals.ok()) return Fail(err, totals.error());
+    PrintTotals(out, **found, *totals);
+    auto failed = runs.FailedLines((*found)->id);
+    if (!failed.ok()) return Fail(err, failed.error());
+    for (const auto& f : *failed) out << "  fout in dossier " << f.case_id << ": " << f.error_code << ": " << f.error_message << "\n";
+    constexpr int kLastYear = 2999;  // every entry ever booked
+    auto tb = runs.TrialBalance(Date::Of(kLastYear, 12, 31));
+    if (!tb.ok()) return Fail(err, tb.error());
+    out << "Proefbalans (alle boekingen):\n";
+    for (const auto& l : tb->lines) {
+      out << "  " << l.account << ": debet " << FormatEuro(l.debit) << ", credit " << FormatEuro(l.credit) << ", saldo "
+          << FormatEuro(l.balance) << "\n";
+    }
+    out << "  totaal debet " << FormatEuro(tb->total_debit) << " = totaal credit " << FormatEuro(tb->total_credit) << "\n";
+    return 0;
+  }
+  return Fail(err, InvalidArgument(usage));
+}
+
+}  // namespace nabij::app

@@ -1,0 +1,241 @@
+#include "store/sqlite/migrations.h"
+
+#include <array>
+
+namespace nabij::store {
+namespace {
+
+// Conventions: STRICT tables; amounts are INTEGER eurocents; dates are ISO TEXT "YYYY-MM-DD"
+// (checked with date(x) IS x, which also refuses 2026-02-30) and months "YYYY-MM"; truth values
+// are INTEGER 0/1; enumerations are lower-case TEXT with a CHECK listing the values.
+constexpr char kV1Schema[] = R"sql(
+-- People: applicants, partners, children and housemates. Personal data: never in logs.
+-- birth_date is NULL only for a partner known as a payee without household facts.
+CREATE TABLE persons (
+  id INTEGER PRIMARY KEY,
+  name TEXT,
+  birth_date TEXT CHECK (birth_date IS NULL OR date(birth_date) IS birth_date),
+  iban TEXT
+) STRICT;
+
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  gemeente TEXT NOT NULL,
+  applicant_id INTEGER NOT NULL REFERENCES persons(id),
+  partner_id INTEGER REFERENCES persons(id),  -- who receives the partner's half (Pw art. 45 lid 4)
+  start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
+  end_date TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),  -- last day with a right
+  split_between_partners INTEGER NOT NULL CHECK (split_between_partners IN (0, 1)),
+  vakantietoeslag_monthly INTEGER NOT NULL CHECK (vakantietoeslag_monthly IN (0, 1)),
+  medisch_urenbeperkt INTEGER NOT NULL CHECK (medisch_urenbeperkt IN (0, 1)),
+  -- Vakantietoeslag reserved before the case came into nabij; runs add to it (run_lines).
+  vt_reserved_opening INTEGER NOT NULL DEFAULT 0 CHECK (vt_reserved_opening >= 0),
+  CONSTRAINT case_ends_after_start CHECK (end_date IS NULL OR end_date >= start_date)
+) STRICT;
+
+-- Household members other than the applicant, for [valid_from, valid_until).
+CREATE TABLE case_members (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  role TEXT NOT NULL CHECK (role IN ('applicant', 'partner', 'child', 'housemate')),
+  valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
+  valid_until TEXT CHECK (valid_until IS NULL OR date(valid_until) IS valid_until),
+  entitled INTEGER NOT NULL CHECK (entitled IN (0, 1)),
+  relation TEXT NOT NULL CHECK (relation IN ('none', 'first_degree', 'second_degree')),
+  education TEXT NOT NULL CHECK (education IN ('none', 'wsf', 'wtos', 'bbl', 'abroad')),
+  commercial_contract INTEGER NOT NULL CHECK (commercial_contract IN (0, 1)),
+  third_party_contract INTEGER NOT NULL CHECK (third_party_contract IN (0, 1)),
+  CONSTRAINT member_until_after_from CHECK (valid_until IS NULL OR valid_until >= valid_from)
+) STRICT;
+CREATE INDEX case_members_by_case ON case_members(case_id);
+
+-- Net income of one person in one month (Pw art. 32).
+CREATE TABLE incomes (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  month TEXT NOT NULL CHECK (date(month || '-01') IS month || '-01'),
+  work INTEGER NOT NULL,
+  other INTEGER NOT NULL
+) STRICT;
+CREATE INDEX incomes_by_case ON incomes(case_id);
+
+-- The first month of a time-limited vrijlating period (Pw art. 31 lid 2 onder n, r, z; art. 34a).
+CREATE TABLE vrijlating_periods (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  rule TEXT NOT NULL CHECK (rule IN ('n', 'r', 'z', 'pib')),
+  start_month TEXT NOT NULL CHECK (date(start_month || '-01') IS start_month || '-01')
+) STRICT;
+CREATE INDEX vrijlating_periods_by_case ON vrijlating_periods(case_id);
+
+CREATE TABLE assets (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
+  vermogen INTEGER NOT NULL
+) STRICT;
+CREATE INDEX assets_by_case ON assets(case_id);
+
+-- Standing instructions to pay part of the benefit to a third party (Pw art. 57).
+CREATE TABLE instructions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  kind TEXT NOT NULL CHECK (kind IN ('zorgverzekeraar', 'verhuurder', 'energie', 'overig')),
+  creditor_name TEXT NOT NULL,
+  creditor_iban TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  valid_from TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
+  valid_until TEXT CHECK (valid_until IS NULL OR date(valid_until) IS valid_until)
+) STRICT;
+CREATE INDEX instructions_by_case ON instructions(case_id);
+
+-- Garnishments on the benefit; what remains is total minus the beslag payments made for it.
+CREATE TABLE garnishments (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  creditor_name TEXT NOT NULL,
+  creditor_iban TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  total INTEGER NOT NULL CHECK (total >= 0),
+  UNIQUE (id, case_id)
+) STRICT;
+CREATE INDEX garnishments_by_case ON garnishments(case_id);
+
+-- Recovery claims (Pw art. 58); what remains is total minus the offsets made.
+CREATE TABLE recoveries (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  total INTEGER NOT NULL CHECK (total >= 0),
+  reason TEXT NOT NULL DEFAULT '',
+  UNIQUE (id, case_id)
+) STRICT;
+CREATE INDEX recoveries_by_case ON recoveries(case_id);
+
+-- Monthly payment runs.
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL UNIQUE CHECK (date(month || '-01') IS month || '-01'),
+  status TEXT NOT NULL CHECK (status IN ('preparing', 'prepared', 'approved', 'exported')),
+  prepared_by TEXT NOT NULL,
+  approved_by TEXT,
+  rules_version TEXT NOT NULL,
+  booking_date TEXT NOT NULL CHECK (date(booking_date) IS booking_date),
+  created_at TEXT NOT NULL,
+  CONSTRAINT approved_run_has_approver CHECK (status IN ('preparing', 'prepared') OR approved_by IS NOT NULL),
+  CONSTRAINT four_eyes CHECK (approved_by IS NULL OR approved_by <> prepared_by)
+) STRICT;
+
+-- One line per case per run: the key makes a second save of a case impossible.
+CREATE TABLE run_lines (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+  error_code TEXT NOT NULL,
+  error_message TEXT NOT NULL,
+  bijstand INTEGER NOT NULL,
+  vt_reserved INTEGER NOT NULL CHECK (vt_reserved >= 0),
+  vt_paid INTEGER NOT NULL CHECK (vt_paid >= 0),
+  garnished INTEGER NOT NULL CHECK (garnished >= 0),
+  recovered INTEGER NOT NULL CHECK (recovered >= 0),
+  direct INTEGER NOT NULL CHECK (direct >= 0),
+  to_client INTEGER NOT NULL,
+  PRIMARY KEY (run_id, case_id),
+  CONSTRAINT failed_line_has_code CHECK (ok = 1 OR error_code <> ''),
+  -- What is payable this month is exactly what goes to creditors, recoveries, third parties and
+  -- the client.
+  CONSTRAINT line_adds_up CHECK (ok = 0 OR
+      bijstand - vt_reserved + vt_paid = garnished + recovered + direct + to_client)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX run_lines_by_case ON run_lines(case_id);
+
+CREATE TABLE run_payments (
+  run_id INTEGER NOT NULL,
+  case_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  kind TEXT NOT NULL CHECK (kind IN ('client', 'derde', 'beslag')),
+  creditor_name TEXT NOT NULL,
+  creditor_iban TEXT NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  end_to_end_id TEXT NOT NULL UNIQUE CHECK (end_to_end_id <> ''),
+  remittance TEXT NOT NULL,
+  garnishment_id INTEGER,
+  PRIMARY KEY (run_id, case_id, seq),
+  FOREIGN KEY (run_id, case_id) REFERENCES run_lines(run_id, case_id),
+  FOREIGN KEY (garnishment_id, case_id) REFERENCES garnishments(id, case_id),
+  CONSTRAINT beslag_names_garnishment CHECK ((kind = 'beslag') = (garnishment_id IS NOT NULL))
+) STRICT, WITHOUT ROWID;
+CREATE INDEX run_payments_by_garnishment ON run_payments(garnishment_id) WHERE garnishment_id IS NOT NULL;
+
+CREATE TABLE recovery_offsets (
+  run_id INTEGER NOT NULL,
+  case_id INTEGER NOT NULL,
+  recovery_id INTEGER NOT NULL,
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  PRIMARY KEY (run_id, recovery_id),
+  FOREIGN KEY (run_id, case_id) REFERENCES run_lines(run_id, case_id),
+  FOREIGN KEY (recovery_id, case_id) REFERENCES recoveries(id, case_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX recovery_offsets_by_recovery ON recovery_offsets(recovery_id);
+
+-- The append-only double-entry ledger. An entry's postings are inserted right after it and sum
+-- to zero (checked by the store before writing); afterwards nothing changes.
+CREATE TABLE ledger_entries (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE CHECK (reference <> ''),
+  booking_date TEXT NOT NULL CHECK (date(booking_date) IS booking_date),
+  description TEXT NOT NULL,
+  reverses INTEGER REFERENCES ledger_entries(id)
+) STRICT;
+CREATE INDEX ledger_entries_by_date ON ledger_entries(booking_date);
+-- An entry is reversed at most once.
+CREATE UNIQUE INDEX ledger_entries_reversed_once ON ledger_entries(reverses) WHERE reverses IS NOT NULL;
+
+CREATE TABLE ledger_postings (
+  entry_id INTEGER NOT NULL REFERENCES ledger_entries(id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  account TEXT NOT NULL CHECK (account <> '' AND account NOT GLOB '*[^a-z0-9_.:-]*'),
+  amount INTEGER NOT NULL CHECK (amount <> 0),
+  PRIMARY KEY (entry_id, seq)
+) STRICT, WITHOUT ROWID;
+
+-- The audit trail, for the case administration and the API.
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,  -- ISO 8601 UTC
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX events_by_case ON events(case_id);
+
+CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries
+BEGIN SELECT RAISE(ABORT, 'ledger_entries is append-only: book a reversal'); END;
+CREATE TRIGGER ledger_entries_no_delete BEFORE DELETE ON ledger_entries
+BEGIN SELECT RAISE(ABORT, 'ledger_entries is append-only: book a reversal'); END;
+CREATE TRIGGER ledger_postings_no_update BEFORE UPDATE ON ledger_postings
+BEGIN SELECT RAISE(ABORT, 'ledger_postings is append-only: book a reversal'); END;
+CREATE TRIGGER ledger_postings_no_delete BEFORE DELETE ON ledger_postings
+BEGIN SELECT RAISE(ABORT, 'ledger_postings is append-only: book a reversal'); END;
+-- Postings belong to the newest entry: an entry booked earlier cannot be extended (unbalanced).
+CREATE TRIGGER ledger_postings_newest_entry_only BEFORE INSERT ON ledger_postings
+WHEN NEW.entry_id IS NOT (SELECT MAX(id) FROM ledger_entries)
+BEGIN SELECT RAISE(ABORT, 'postings can only be added to the entry just booked'); END;
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, kV1Schema},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+}  // namespace nabij::store

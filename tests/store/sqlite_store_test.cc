@@ -1,0 +1,266 @@
+// The SQLite backend: the RunStore suite on a real temporary file (StoreBackends below), and what
+// only SQLite has: the file, its pragmas, the numbered migrations and SQLite's own messages.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "store/sqlite/database.h"
+#include "store/sqlite/run_store.h"
+#include "store_backend.h"
+#include "test_cases.h"
+
+namespace nabij::store::testing {
+namespace {
+
+// A fresh directory under the system's temporary directory, removed with everything in it.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "nabij_store_XXXXXX").string();
+    NABIJ_CHECK(mkdtemp(tmpl.data()) != nullptr);
+    path_ = tmpl;
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+class SqliteUnderTest final : public StoreUnderTest {
+ public:
+  static Result<std::unique_ptr<StoreUnderTest>> Open() {
+    auto t = std::make_unique<SqliteUnderTest>();
+    NABIJ_ASSIGN_OR_RETURN(t->db_, SqliteDatabase::Open(t->dir_.path() / "nabij.db"));
+    NABIJ_RETURN_IF_ERROR(t->db_->Migrate());
+    t->store_ = std::make_unique<SqliteRunStore>(*t->db_);
+    return std::unique_ptr<StoreUnderTest>(std::move(t));
+  }
+  payments::RunStore& store() override { return *store_; }
+  Status ExecSql(std::string_view sql) override { return db_->Exec(sql); }
+
+ private:
+  ScratchDir dir_;
+  std::unique_ptr<SqliteDatabase> db_;
+  std::unique_ptr<SqliteRunStore> store_;
+};
+
+std::string QueryText(SqliteDatabase& db, std::string_view sql) {
+  auto s = db.Prepare(sql);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  if (!s.ok()) return {};
+  auto row = s->Step();
+  EXPECT_TRUE(row.ok() && *row) << sql;
+  return row.ok() && *row ? s->Text(0) : std::string();
+}
+
+std::unique_ptr<SqliteDatabase> OpenOrDie(const std::filesystem::path& path, OpenOptions options = {}) {
+  auto db = SqliteDatabase::Open(path, options);
+  NABIJ_CHECK(db.ok());
+  return std::move(*db);
+}
+
+TEST(SqliteStoreTest, MigratesAnEmptyDatabase) {
+  ScratchDir dir;
+  auto db = OpenOrDie(dir.path() / "nabij.db");
+  ASSERT_EQ(db->SchemaVersion().value(), 0);
+  ASSERT_TRUE(db->Migrate().ok());
+  EXPECT_EQ(db->SchemaVersion().value(), SqliteDatabase::LatestSchemaVersion());
+  EXPECT_GE(SqliteDatabase::LatestSchemaVersion(), 1);
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM schema_migrations"),
+            std::to_string(SqliteDatabase::LatestSchemaVersion()));
+  EXPECT_EQ(QueryText(*db, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryText(*db, "PRAGMA foreign_keys"), "1");
+  EXPECT_EQ(QueryText(*db, "PRAGMA synchronous"), "1");  // NORMAL
+  EXPECT_EQ(QueryText(*db, "PRAGMA busy_timeout"), "5000");
+  EXPECT_EQ(QueryText(*db, "PRAGMA temp_store"), "2");  // MEMORY
+  // Every table is STRICT.
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+                           "AND name NOT LIKE 'sqlite_%' AND strict = 0"),
+            "0");
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+                           "AND name IN ('persons', 'cases', 'runs', 'run_lines', 'run_payments', "
+                           "'ledger_entries', 'ledger_postings', 'events')"),
+            "8");
+}
+
+TEST(SqliteStoreTest, ReopeningAndMigratingAgainChangesNothing) {
+  ScratchDir dir;
+  const auto path = dir.path() / "nabij.db";
+  int64_t case_id = 0;
+  {
+    auto db = OpenOrDie(path);
+    ASSERT_TRUE(db->Migrate().ok());
+    SqliteRunStore store(*db);
+    auto id = store.AddCase(SimpleCase(1, Date::Of(2025, 1, 1)));
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    case_id = *id;
+  }
+  auto db = OpenOrDie(path, {.synchronous = Synchronous::kFull});
+  EXPECT_EQ(QueryText(*db, "PRAGMA synchronous"), "2");  // FULL
+  EXPECT_EQ(db->SchemaVersion().value(), SqliteDatabase::LatestSchemaVersion());
+  ASSERT_TRUE(db->Migrate().ok());
+  ASSERT_TRUE(db->Migrate().ok());
+  EXPECT_EQ(db->SchemaVersion().value(), SqliteDatabase::LatestSchemaVersion());
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM schema_migrations"),
+            std::to_string(SqliteDatabase::LatestSchemaVersion()));
+  SqliteRunStore store(*db);
+  payments::RunRecord run;
+  run.month = Month::Of(2026, 3);
+  run.prepared_by = "test";
+  run.booking_date = Date::Of(2026, 3, 25);
+  auto created = store.CreateRun(run);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  auto pending = store.LoadPendingCases(created->id, run.month, 0, 10);
+  ASSERT_TRUE(pending.ok()) << pending.status().ToString();
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].case_id, case_id);
+  EXPECT_EQ((*pending)[0].applicant.name, TestName(1));
+}
+
+TEST(SqliteStoreTest, ADatabaseFromANewerProgramIsRefused) {
+  ScratchDir dir;
+  const auto path = dir.path() / "nabij.db";
+  const int newer = SqliteDatabase::LatestSchemaVersion() + 1;
+  {
+    auto db = OpenOrDie(path);
+    ASSERT_TRUE(db->Migrate().ok());
+    ASSERT_TRUE(db->Exec("INSERT INTO schema_migrations (version, applied_at) VALUES (" + std::to_string(newer) +
+                         ", '2030-01-01T00:00:00Z')")
+                    .ok());
+  }
+  auto db = OpenOrDie(path);
+  EXPECT_EQ(db->SchemaVersion().value(), newer);
+  Status s = db->Migrate();
+  EXPECT_EQ(s.code(), ErrorCode::kFailedPrecondition);
+  EXPECT_NE(s.message().find("schema version " + std::to_string(newer)), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("newer than this program knows (" +
+                             std::to_string(SqliteDatabase::LatestSchemaVersion()) + ")"),
+            std::string::npos)
+      << s.message();
+  EXPECT_EQ(db->SchemaVersion().value(), newer);  // untouched
+}
+
+TEST(SqliteStoreTest, AFileThatIsNotADatabaseIsRefused) {
+  ScratchDir dir;
+  const auto path = dir.path() / "notes.txt";
+  std::ofstream(path) << "This is a text file, not a database. It is long enough to have a header.\n";
+  auto db = SqliteDatabase::Open(path);
+  ASSERT_FALSE(db.ok());
+  EXPECT_EQ(db.error().code(), ErrorCode::kIo) << db.error().ToString();
+
+  auto missing = SqliteDatabase::Open(dir.path() / "absent.db", {.create_if_missing = false});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kIo);
+}
+
+TEST(SqliteStoreTest, ErrorMessagesCarryNoPersonalData) {
+  ScratchDir dir;
+  auto db = OpenOrDie(dir.path() / "nabij.db");
+  ASSERT_TRUE(db->Migrate().ok());
+  SqliteRunStore store(*db);
+  payments::RunCase c = SimpleCase(77, Date::Of(2025, 6, 1), Date::Of(2025, 5, 31));  // ends before it starts
+  c.applicant.name = "Test Persoon Geheim";
+  auto refused = store.AddCase(c);
+  ASSERT_FALSE(refused.ok());
+  const std::string msg = refused.error().ToString();
+  EXPECT_NE(msg.find("case_ends_after_start"), std::string::npos) << msg;
+  for (const std::string& secret : {c.applicant.name, c.applicant.iban, std::string("2025-05-31"),
+                                    c.history.applicant_birth.ToString()}) {
+    EXPECT_EQ(msg.find(secret), std::string::npos) << "'" << secret << "' in: " << msg;
+  }
+
+  // A payment that breaks a constraint: the creditor's name and IBAN stay out of the message.
+  c.end = std::nullopt;
+  auto id = store.AddCase(c);
+  ASSERT_TRUE(id.ok());
+  payments::RunRecord run;
+  run.month = Month::Of(2026, 3);
+  run.prepared_by = "test";
+  run.booking_date = Date::Of(2026, 3, 25);
+  auto created = store.CreateRun(run);
+  ASSERT_TRUE(created.ok());
+  auto pending = store.LoadPendingCases(created->id, run.month, 0, 10);
+  ASSERT_TRUE(pending.ok() && pending->size() == 1u);
+  payments::CaseOutcome o =
+      OutcomeFor((*pending)[0], run.month, run.booking_date, {.bijstand = Money::Cents(1000)});
+  o.payments[0].kind = payments::PaymentKind::kBeslag;  // a beslag without its garnishment
+  Status s = store.SaveBatch(created->id, {o});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("beslag_names_garnishment"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find(c.applicant.name), std::string::npos) << s.message();
+  EXPECT_EQ(s.message().find(c.applicant.iban), std::string::npos) << s.message();
+}
+
+TEST(SqliteStoreTest, AddCasesStoresAllOrNone) {
+  ScratchDir dir;
+  auto db = OpenOrDie(dir.path() / "nabij.db");
+  ASSERT_TRUE(db->Migrate().ok());
+  SqliteRunStore store(*db);
+  std::vector<payments::RunCase> cases = {SimpleCase(1, Date::Of(2025, 1, 1)), SimpleCase(2, Date::Of(2025, 1, 1))};
+  cases.push_back(SimpleCase(3, Date::Of(2025, 1, 1)));
+  cases.back().history.periods.push_back({99, pw::PeriodRule::kN, Month::Of(2026, 1)});  // nobody's period
+  auto refused = store.AddCases(cases);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field(), "cases[2].history.periods[0].person_id");
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM cases"), "0");
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM persons"), "0");
+
+  cases.back().history.periods.clear();
+  auto ids = store.AddCases(cases);
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  ASSERT_EQ(ids->size(), 3u);
+  EXPECT_LT((*ids)[0], (*ids)[1]);
+  EXPECT_LT((*ids)[1], (*ids)[2]);
+  EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM cases"), "3");
+}
+
+TEST(SqliteStoreTest, PostingsCannotBeAddedToAnEarlierEntry) {
+  ScratchDir dir;
+  auto db = OpenOrDie(dir.path() / "nabij.db");
+  ASSERT_TRUE(db->Migrate().ok());
+  SqliteRunStore store(*db);
+  for (const char* ref : {"t:1", "t:2"}) {
+    auto e = ledger::MakeEntry(Date::Of(2026, 1, 25), ref, "test",
+                               {{ledger::kTeBetalenClient, Money::Cents(100)}, {ledger::kBank, Money::Cents(-100)}});
+    ASSERT_TRUE(e.ok());
+    ASSERT_TRUE(store.AppendEntryOnce(*e).ok());
+  }
+  Status s = db->Exec(
+      "INSERT INTO ledger_postings (entry_id, seq, account, amount) "
+      "SELECT min(id), 3, 'bank', 5 FROM ledger_entries");
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("only be added to the entry just booked"), std::string::npos) << s.message();
+  // Account names keep their form.
+  EXPECT_FALSE(db->Exec("INSERT INTO ledger_postings (entry_id, seq, account, amount) "
+                        "SELECT max(id), 3, 'Bank Account', 5 FROM ledger_entries")
+                   .ok());
+}
+
+TEST(SqliteStoreTest, AWriterWaitsForAnotherConnectionAndThenGivesUp) {
+  ScratchDir dir;
+  const auto path = dir.path() / "nabij.db";
+  auto first = OpenOrDie(path);
+  ASSERT_TRUE(first->Migrate().ok());
+  auto second = OpenOrDie(path, {.busy_timeout_ms = 50});
+  SqliteRunStore store(*second);
+  ASSERT_TRUE(first->Exec("BEGIN IMMEDIATE").ok());
+  auto blocked = store.AddCase(SimpleCase(1, Date::Of(2025, 1, 1)));
+  ASSERT_FALSE(blocked.ok());
+  EXPECT_EQ(blocked.error().code(), ErrorCode::kConflict) << blocked.error().ToString();
+  ASSERT_TRUE(first->Exec("ROLLBACK").ok());
+  EXPECT_TRUE(store.AddCase(SimpleCase(1, Date::Of(2025, 1, 1))).ok());
+}
+
+}  // namespace
+
+std::vector<StoreBackend> StoreBackends() { return {{"sqlite", &SqliteUnderTest::Open}}; }
+
+}  // namespace nabij::store::testing
