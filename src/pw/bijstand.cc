@@ -33,7 +33,7 @@ Money KostendelersNorm(const Params& p, int a, const Fixed<Money>& b, Trace* t, 
   int64_t den = basis.den() * per.den() * a;
   Money norm = MulDiv(b.value, num, den, Rounding::kHalfUp);
   if (t != nullptr) {
-    Step(t, "B: gehuwdennorm voor " + who, b.value, b);
+    if (t != nullptr) Step(t, "B: gehuwdennorm voor " + who, b.value, b);
     t->Formula("Kostendelersnorm " + who, norm, "pw.formule.kostendelersnorm", "Pw art. 22a lid 1",
                "(" + basis.ToPercentString() + " + " + std::to_string(a) + " × " + per.ToPercentString() + ") / " +
                    std::to_string(a) + " × " + FormatEuro(b.value));
@@ -69,11 +69,11 @@ NormOutcome Norm(const Params& p, const CaseInput& in, int kdm, Decision& d, Tra
     // Pw art. 23 lid 1 and lid 2.
     const Fixed<Money>& base = in.has_partner ? p.inrichting_gehuwden : p.inrichting_alleenstaande;
     Money norm = base.value;
-    Step(t, "Norm bij verblijf in een inrichting", base.value, base);
+    if (t != nullptr) Step(t, "Norm bij verblijf in een inrichting", base.value, base);
     if (in.inrichting_verhoging) {
       const Fixed<Money>& up = in.has_partner ? p.inrichting_verhoging_gehuwden : p.inrichting_verhoging_alleenstaande;
       norm += up.value;
-      Step(t, "Verhoging bij verblijf in een inrichting", up.value, up);
+      if (t != nullptr) Step(t, "Verhoging bij verblijf in een inrichting", up.value, up);
     }
     return {norm, norm};
   }
@@ -82,10 +82,10 @@ NormOutcome Norm(const Params& p, const CaseInput& in, int kdm, Decision& d, Tra
       // Pw art. 20 lid 1 onder a / lid 2 onder a, and the supplement of lid 3.
       const Fixed<Money>& base = kids ? p.alleenstaande_ouder_18_20 : p.alleenstaande_18_20;
       Money norm = base.value;
-      Step(t, kids ? "Norm alleenstaande ouder 18 tot 21 jaar" : "Norm alleenstaande 18 tot 21 jaar", norm, base);
+      if (t != nullptr) Step(t, kids ? "Norm alleenstaande ouder 18 tot 21 jaar" : "Norm alleenstaande 18 tot 21 jaar", norm, base);
       if (in.parents_cannot_support && p.verhoging_jongere_geen_onderhoud.present()) {
         norm += p.verhoging_jongere_geen_onderhoud.value;
-        Step(t, "Verhoging: ouders kunnen niet in het onderhoud voorzien", p.verhoging_jongere_geen_onderhoud.value,
+        if (t != nullptr) Step(t, "Verhoging: ouders kunnen niet in het onderhoud voorzien", p.verhoging_jongere_geen_onderhoud.value,
              p.verhoging_jongere_geen_onderhoud);
       }
       return {norm, norm};
@@ -96,7 +96,7 @@ NormOutcome Norm(const Params& p, const CaseInput& in, int kdm, Decision& d, Tra
       return {norm, norm};
     }
     const Fixed<Money>& base = app_aow ? p.alleenstaande_aow : p.alleenstaande_21_tot_aow;
-    Step(t, app_aow ? "Norm alleenstaande (ouder), AOW-leeftijd" : "Norm alleenstaande (ouder), 21 jaar tot AOW-leeftijd",
+    if (t != nullptr) Step(t, app_aow ? "Norm alleenstaande (ouder), AOW-leeftijd" : "Norm alleenstaande (ouder), 21 jaar tot AOW-leeftijd",
          base.value, base);
     return {base.value, base.value};
   }
@@ -108,14 +108,14 @@ NormOutcome Norm(const Params& p, const CaseInput& in, int kdm, Decision& d, Tra
   // The norm as if both spouses had a right (art. 20-22a).
   if (!app21 && !par21) {
     const Fixed<Money>& base = kids ? p.gehuwden_18_20_met_kinderen : p.gehuwden_18_20;
-    Step(t, "Norm gehuwden, beiden 18 tot 21 jaar", base.value, base);
+    if (t != nullptr) Step(t, "Norm gehuwden, beiden 18 tot 21 jaar", base.value, base);
     out.couple_norm = base.value;
   } else if (kdm > 0 && app21 != par21) {
     // Pw art. 22a lid 3: a fixed part for the younger spouse plus the older's kostendelersnorm.
     const Adult& older = app21 ? app : par;
     const Fixed<Money>& young = kids ? p.kdm_jongere_partner_met_kinderen : p.kdm_jongere_partner_zonder_kinderen;
     d.a = static_cast<uint8_t>(kdm + 1);
-    Step(t, "Deel voor de partner van 18 tot 21 jaar", young.value, young);
+    if (t != nullptr) Step(t, "Deel voor de partner van 18 tot 21 jaar", young.value, young);
     out.couple_norm = young.value + KostendelersNorm(p, d.a, CoupleNormFor(p, older, nullptr), t,
                                                      "de partner van 21 jaar of ouder");
   } else if (kdm > 0) {
@@ -140,16 +140,16 @@ NormOutcome Norm(const Params& p, const CaseInput& in, int kdm, Decision& d, Tra
   } else if (app_aow || par_aow) {
     // Pw art. 22 onder b (both at AOW age) or onder c (one of them), whatever the other's age.
     const Fixed<Money>& base = (app_aow && par_aow) ? p.gehuwden_aow : p.gehuwden_een_aow;
-    Step(t, "Norm gehuwden, AOW-leeftijd", base.value, base);
+    if (t != nullptr) Step(t, "Norm gehuwden, AOW-leeftijd", base.value, base);
     out.couple_norm = base.value;
   } else if (app21 != par21) {
     // Pw art. 20 lid 1 onder c / lid 2 onder c.
     const Fixed<Money>& base = kids ? p.gehuwden_18_20_en_21plus_met_kinderen : p.gehuwden_18_20_en_21plus;
-    Step(t, "Norm gehuwden, één partner 18 tot 21 jaar", base.value, base);
+    if (t != nullptr) Step(t, "Norm gehuwden, één partner 18 tot 21 jaar", base.value, base);
     out.couple_norm = base.value;
   } else {
     // Pw art. 21 onder b.
-    Step(t, "Norm gehuwden, 21 jaar tot AOW-leeftijd", p.gehuwden_21_tot_aow.value, p.gehuwden_21_tot_aow);
+    if (t != nullptr) Step(t, "Norm gehuwden, 21 jaar tot AOW-leeftijd", p.gehuwden_21_tot_aow.value, p.gehuwden_21_tot_aow);
     out.couple_norm = p.gehuwden_21_tot_aow.value;
   }
   out.norm = out.couple_norm;
@@ -159,7 +159,7 @@ NormOutcome Norm(const Params& p, const CaseInput& in, int kdm, Decision& d, Tra
                                      : (kids ? p.gehuwden_18_20_met_kinderen : p.gehuwden_18_20);
     out.norm = MulDiv(base.value, p.art24.value, Rounding::kHalfUp);
     if (t != nullptr) {
-      Step(t, "Percentage voor een partner zonder recht op bijstand", out.norm, p.art24,
+      if (t != nullptr) Step(t, "Percentage voor een partner zonder recht op bijstand", out.norm, p.art24,
            p.art24.value.ToPercentString() + " × " + FormatEuro(base.value) + " (" + Cite(base) + ")");
     }
   }
@@ -190,15 +190,15 @@ Money VrijlatingArt31(const Params& p, const CaseInput& in, const Adult& a, bool
   if (age27 && (aow || in_n)) {
     pm.rule = VrijlatingRule::kN;
     Money v = Capped(w, p.n_pct, p.n_max);
-    Step(t, "Vrijlating inkomsten uit arbeid" + who, v, p.n_max,
+    if (t != nullptr) Step(t, "Vrijlating inkomsten uit arbeid" + who, v, p.n_max,
          p.n_pct.value.ToPercentString() + " van " + FormatEuro(w) + ", ten hoogste " + FormatEuro(p.n_max.value));
     if (!aow) AddPeriodEnd(d, VrijlatingRule::kN, is_partner, in.month, p.n_maanden.value - per.n_month);
     return v;
   }
   if (t != nullptr && per.n_month > 0 && !age27) {
-    Step(t, "Geen vrijlating onder n: jonger dan 27 jaar" + who, Money::Zero(), p.vrijlating_minimumleeftijd);
+    if (t != nullptr) Step(t, "Geen vrijlating onder n: jonger dan 27 jaar" + who, Money::Zero(), p.vrijlating_minimumleeftijd);
   } else if (t != nullptr && per.n_month > p.n_maanden.value && !aow) {
-    Step(t, "Periode van de vrijlating onder n is voorbij" + who, Money::Zero(), p.n_maanden);
+    if (t != nullptr) Step(t, "Periode van de vrijlating onder n is voorbij" + who, Money::Zero(), p.n_maanden);
   }
   // onder y, z, aa: 15 %, capped; they do not apply while n applies.
   Money best;
@@ -217,7 +217,7 @@ Money VrijlatingArt31(const Params& p, const CaseInput& in, const Adult& a, bool
     if (best_max == nullptr || v > best) best = v, best_max = &p.aa_max, pm.rule = VrijlatingRule::kAa;
   }
   if (best_max != nullptr) {
-    Step(t, "Vrijlating inkomsten uit arbeid, " + std::string(VrijlatingRuleName(pm.rule)) + who, best, *best_max,
+    if (t != nullptr) Step(t, "Vrijlating inkomsten uit arbeid, " + std::string(VrijlatingRuleName(pm.rule)) + who, best, *best_max,
          "15 % van " + FormatEuro(w) + ", ten hoogste " + FormatEuro(best_max->value));
     return best;
   }
@@ -228,7 +228,7 @@ Money VrijlatingArt31(const Params& p, const CaseInput& in, const Adult& a, bool
   if (!in.has_partner && child_under_12 && age27 && in_r) {
     pm.rule = VrijlatingRule::kR;
     Money v = Capped(w, p.r_pct, p.r_max);
-    Step(t, "Vrijlating alleenstaande ouder" + who, v, p.r_max,
+    if (t != nullptr) Step(t, "Vrijlating alleenstaande ouder" + who, v, p.r_max,
          p.r_pct.value.ToPercentString() + " van " + FormatEuro(w) + ", ten hoogste " + FormatEuro(p.r_max.value));
     AddPeriodEnd(d, VrijlatingRule::kR, is_partner, in.month, p.r_maanden.value - per.r_month);
     return v;
@@ -245,7 +245,7 @@ Money VrijlatingInBalans(const Params& p, const CaseInput& in, const Adult& a, b
     // Pw art. 34a lid 1 onder c: AOW age, 25 % up to the maximum.
     pm.rule = VrijlatingRule::kPibC;
     Money v = Capped(w, p.pib_aow_pct, p.pib_aow_max);
-    Step(t, "Niet verrekende inkomsten uit arbeid, AOW-leeftijd" + who, v, p.pib_aow_max,
+    if (t != nullptr) Step(t, "Niet verrekende inkomsten uit arbeid, AOW-leeftijd" + who, v, p.pib_aow_max,
          p.pib_aow_pct.value.ToPercentString() + " van " + FormatEuro(w) + ", ten hoogste " +
              FormatEuro(p.pib_aow_max.value));
     return v;
@@ -256,7 +256,7 @@ Money VrijlatingInBalans(const Params& p, const CaseInput& in, const Adult& a, b
     // Pw art. 34a lid 1 onder a: 15 % without a maximum, at most 12 months (lid 2: extendable).
     pm.rule = VrijlatingRule::kPibA;
     best = MulDiv(w, p.pib_pct.value, Rounding::kDown);
-    Step(t, "Niet verrekende inkomsten uit arbeid" + who, best, p.pib_pct,
+    if (t != nullptr) Step(t, "Niet verrekende inkomsten uit arbeid" + who, best, p.pib_pct,
          p.pib_pct.value.ToPercentString() + " van " + FormatEuro(w) + ", geen maximum");
     if (!a.periods.pib_extended) {
       AddPeriodEnd(d, VrijlatingRule::kPibA, is_partner, in.month, p.pib_maanden.value - a.periods.pib_month);
@@ -268,7 +268,7 @@ Money VrijlatingInBalans(const Params& p, const CaseInput& in, const Adult& a, b
     if (v > best || pm.rule == VrijlatingRule::kNone) {
       best = v;
       pm.rule = VrijlatingRule::kPibB;
-      Step(t, "Niet verrekende inkomsten uit arbeid, medisch urenbeperkt" + who, v, p.pib_urenbeperkt_pct);
+      if (t != nullptr) Step(t, "Niet verrekende inkomsten uit arbeid, medisch urenbeperkt" + who, v, p.pib_urenbeperkt_pct);
     }
   }
   return best;
@@ -292,14 +292,14 @@ PersonMeans Means(const Params& p, const CaseInput& in, const Adult& a, bool is_
     if (AtLeast(a.birth, p.born_by_27_vrijlating) || a.doelgroep_lks) {
       pm.premie_vrij = Min(a.premie, Max(Money::Zero(), p.j_max_per_jaar.value - a.premie_earlier));
     }
-    Step(t, "Premie vrijgelaten" + who, pm.premie_vrij, p.j_max_per_jaar,
+    if (t != nullptr) Step(t, "Premie vrijgelaten" + who, pm.premie_vrij, p.j_max_per_jaar,
          "van " + FormatEuro(a.premie) + "; eerder dit jaar vrijgelaten " + FormatEuro(a.premie_earlier));
   }
   if (a.giften > Money::Zero()) {
     // Pw art. 31 lid 2 onder m: from 2026 a yearly amount in law; before, the municipality's policy.
     const Fixed<Money>& cap = p.giften_vrij_per_jaar.present() ? p.giften_vrij_per_jaar : p.giften_gemeentelijk_per_jaar;
     if (cap.present()) pm.giften_vrij = Min(a.giften, Max(Money::Zero(), cap.value - a.giften_earlier));
-    Step(t, "Giften vrijgelaten" + who, pm.giften_vrij, cap,
+    if (t != nullptr) Step(t, "Giften vrijgelaten" + who, pm.giften_vrij, cap,
          "van " + FormatEuro(a.giften) + "; eerder dit jaar vrijgelaten " + FormatEuro(a.giften_earlier));
   }
   if (t != nullptr && a.other_income > Money::Zero()) {
@@ -403,12 +403,12 @@ Result<Decision> Calculate(const Params& p, const CaseInput& in, Trace* t, Optio
   d.vermogensgrens = grens.value;
   d.vermogen_boven_grens = in.vermogen > grens.value;
   if (t != nullptr && (in.vermogen > Money::Zero() || d.vermogen_boven_grens)) {
-    Step(t, d.vermogen_boven_grens ? "Vermogen boven de grens: geen recht op bijstand" : "Vermogen onder de grens",
+    if (t != nullptr) Step(t, d.vermogen_boven_grens ? "Vermogen boven de grens: geen recht op bijstand" : "Vermogen onder de grens",
          in.vermogen, grens);
   }
   d.eigen_woning_boven_grens = in.eigen_woning_vermogen > p.vermogen_eigen_woning.value;
   if (t != nullptr && d.eigen_woning_boven_grens) {
-    Step(t, "Vermogen in de eigen woning boven de grens: bijstand kan als geldlening (Pw art. 50)",
+    if (t != nullptr) Step(t, "Vermogen in de eigen woning boven de grens: bijstand kan als geldlening (Pw art. 50)",
          in.eigen_woning_vermogen, p.vermogen_eigen_woning);
   }
 
@@ -420,7 +420,7 @@ Result<Decision> Calculate(const Params& p, const CaseInput& in, Trace* t, Optio
   if (t != nullptr) {
     t->Formula("Bijstand per maand: norm − middelen, niet lager dan nul", d.bijstand, "pw.bijstand", "Pw art. 19 lid 2",
                FormatEuro(d.norm) + " − " + FormatEuro(d.counted_income));
-    Step(t, "Waarvan vakantietoeslag (wordt in juni uitbetaald)", d.vakantietoeslag, p.vakantietoeslag,
+    if (t != nullptr) Step(t, "Waarvan vakantietoeslag (wordt in juni uitbetaald)", d.vakantietoeslag, p.vakantietoeslag,
          p.vakantietoeslag.value.ToPercentString() + " van " + FormatEuro(d.bijstand));
     t->Formula("Bijstand per maand zonder vakantietoeslag", d.bijstand_excl_vt, "pw.bijstand_excl_vt", "Pw art. 19 lid 3");
     for (int i = 0; i < d.period_end_count; ++i) {
