@@ -13,6 +13,9 @@
 #include <sstream>
 
 #include "api/household_json.h"
+#include "base/clock.h"
+#include "cases/decision_letter.h"
+#include "letters/pdf_renderer.h"
 #include "golden/golden.h"
 #include "pw/bijstand.h"
 #include "pw/explain.h"
@@ -28,9 +31,10 @@ namespace fs = std::filesystem;
 constexpr const char* kUsage = R"(nabij — Participatiewet en beslagvrije voet als regels en code
 
 Gebruik:
-  nabij calc BESTAND [--json] [--regime by_date|art31|in_balans]
+  nabij calc BESTAND [--json] [--regime by_date|art31|in_balans] [--letter BRIEF.pdf]
         Berekent de bijstand van één huishouden (JSON, zie docs/household-format.md; '-' is stdin)
         en toont elke stap met het wetsartikel. --json: machineleesbaar, bedragen in centen.
+        --letter: schrijft ook de beschikking als PDF, in eenvoudig Nederlands (B1).
   nabij calc-batch IN OUT --month JJJJ-MM [--threads N]
         Berekent een hele populatie uit een CSV-bestand (docs/batch-format.md), zonder uitleg.
   nabij population generate N OUT --month JJJJ-MM [--seed S]
@@ -87,6 +91,26 @@ int CalcOne(const rules::ParameterSet& set, const std::string& text, const Args&
   if (!d.ok()) {
     if (json) out << api::StatusToJson(d.error()) << "\n";
     return Fail(err, d.error());
+  }
+  if (auto letter = a.options.find("letter"); letter != a.options.end()) {
+    // The decision letter as the citizen would receive it (fictitious municipality and person).
+    cases::LetterContext ctx;
+    ctx.municipality = "Gemeente Demodorp (fictief)";
+    ctx.municipality_address = {"Postbus 1", "9999 ZZ Demodorp"};
+    ctx.recipient_name = "Fictieve aanvrager";
+    ctx.recipient_address = {"Voorbeeldstraat 1", "9999 AA Demodorp"};
+    ctx.reference = "NABIJ-" + in->month.ToString();
+    ctx.letter_date = SystemClock().Today();
+    ctx.signer = "De klantmanager inkomen";
+    auto until = cases::ObjectionDeadline(set, ctx.letter_date);
+    if (!until.ok()) return Fail(err, until.error());
+    auto kind = d->bijstand == Money::Zero() ? cases::DecisionKind::kAfwijzing : cases::DecisionKind::kToekenning;
+    auto pdf = letters::RenderPdf(
+        cases::BuildDecisionLetter(kind, in->month.first_day(), *d, trace, ctx, *until));
+    if (!pdf.ok()) return Fail(err, pdf.error());
+    Status s = WriteFileAtomically(letter->second, *pdf);
+    if (!s.ok()) return Fail(err, s);
+    err << "brief geschreven naar " << letter->second << "\n";
   }
   if (json) {
     out << api::DecisionToJson(*d, *params, &trace, set.content_hash()) << "\n";

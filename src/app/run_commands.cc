@@ -77,17 +77,15 @@ int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::os
   if (!db.ok()) return Fail(err, db.error());
   store::SqliteRunStore runs(**db);
   auto cases = payments::GenerateDemoCases(static_cast<uint64_t>(*seed), static_cast<size_t>(*n), month);
-  size_t done = 0;
-  for (const payments::RunCase& c : cases) {
-    auto id = runs.AddCase(c);
-    if (!id.ok()) return Fail(err, id.error());  // each case is added whole or not at all
-    for (const payments::Recovery& r : c.recoveries) {
-      auto entry = payments::RecoveryClaimEntry(*id, r, month.first_day());
+  auto ids = runs.AddCases(cases);  // one transaction: all cases or none
+  if (!ids.ok()) return Fail(err, ids.error());
+  for (size_t i = 0; i < cases.size(); ++i) {
+    for (const payments::Recovery& r : cases[i].recoveries) {
+      auto entry = payments::RecoveryClaimEntry((*ids)[i], r, month.first_day());
       if (!entry.ok()) return Fail(err, entry.error());
       Status booked = runs.AppendEntryOnce(*entry);
       if (!booked.ok()) return Fail(err, booked);
     }
-    if (++done % 10000 == 0) err << "  " << done << " / " << cases.size() << " dossiers\n";
   }
   out << cases.size() << " synthetische dossiers toegevoegd aan " << DbPath(*a).string() << " (seed " << *seed
       << ", rond " << month.ToString() << ")\n";

@@ -83,8 +83,9 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
       "De wet bepaalt hoeveel iemand nodig heeft om van te leven: de norm. Van de norm trekken we het inkomen af "
       "dat meetelt. Wat overblijft is uw bijstand. Elke regel noemt het wetsartikel waarop hij steunt.");
   for (const rules::TraceStep& s : trace.steps()) {
-    bool money = s.amount != Money::Zero() || !s.param_value.empty();
-    if (!money || s.rule_id == "pw.leefvorm") continue;
+    // Lines with an amount; a remark without one (a period that ended) stays in the trace only.
+    bool money = s.amount != Money::Zero() || s.rule_id == "pw.bijstand";
+    if (!money) continue;
     calc.amounts.push_back({s.label, FormatEuro(s.amount), s.legal_ref, s.rule_id == "pw.bijstand"});
   }
   l.sections.push_back(std::move(calc));

@@ -412,6 +412,18 @@ TEST_P(RunStoreTest, SaveBatchRefusesAnUnbalancedEntryAndKeepsNothing) {
   EXPECT_EQ(totals.cases, 0);
 }
 
+TEST_P(RunStoreTest, SaveBatchRefusesALineWhoseAmountsDoNotAddUp) {
+  Add(SimpleCase(1, Date::Of(2025, 1, 1)));
+  int64_t run = Run(kMarch);
+  std::vector<RunCase> cases = Pending(run, kMarch);
+  ASSERT_EQ(cases.size(), 1u);
+  CaseOutcome o = OutcomeFor(cases[0], kMarch, Date::Of(2026, 3, 25), {.bijstand = Money::Cents(100000)});
+  o.to_client += Money::Cents(1);  // a cent more to the client than the month's payable amount
+  EXPECT_EQ(store().SaveBatch(run, {o}).code(), ErrorCode::kInvalidArgument);
+  ASSERT_OK_AND_ASSIGN(payments::RunTotals totals, store().Totals(run));
+  EXPECT_EQ(totals.cases, 0);
+}
+
 TEST_P(RunStoreTest, TotalsFailedLinesAndPaymentsOfARun) {
   RunCase rich = SimpleCase(1, Date::Of(2025, 1, 1));
   rich.garnishments.push_back({0, {"Test Deurwaarder", TestIban(902)}, "DW-0001", Money::Cents(100000)});
