@@ -65,6 +65,7 @@ check "run export" 0 'gevalideerd tegen de XSD' -- "$nabij" run export --month 2
 check "SEPA file is valid against the official XSD" 0 'validates' -- \
   xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/s.xml"
 check "run report balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- "$nabij" run report --month 2026-06 --db "$db"
+check "the audit trail names who approved" 0 'bert +run\.approved' -- "$nabij" run report --month 2026-06 --db "$db"
 check "run without --month" 2 'month' -- "$nabij" run prepare --user anna --db "$db"
 
 echo "$pass passed, $fails failed"

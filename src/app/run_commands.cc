@@ -7,10 +7,18 @@
 #include "payments/demo_data.h"
 #include "payments/payment_run.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
 #include "store/sqlite/run_store.h"
 
 namespace nabij::app {
 namespace {
+
+// Records one step in the audit trail; a failure to record is an error of the command.
+Status Record(store::SqliteDatabase& db, const std::string& actor, const std::string& kind, const std::string& detail) {
+  store::SqliteEventLog log(db);
+  SystemClock clock;
+  return log.Append(Event{FormatUtc(clock.NowUnixMillis()), actor, kind, 0, detail});
+}
 
 // The fictitious demo municipality's account, used when no --debtor-iban is given.
 constexpr uint64_t kDemoMunicipalityAccount = 9'999'999'999;
@@ -87,6 +95,9 @@ int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::os
       if (!booked.ok()) return Fail(err, booked);
     }
   }
+  Status logged = Record(**db, TextOption(*a, "user", "nabij"), "demo_data.added",
+                         std::to_string(cases.size()) + " synthetische dossiers, seed " + std::to_string(*seed));
+  if (!logged.ok()) return Fail(err, logged);
   out << cases.size() << " synthetische dossiers toegevoegd aan " << DbPath(*a).string() << " (seed " << *seed
       << ", rond " << month.ToString() << ")\n";
   return 0;
@@ -112,6 +123,11 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
     if (user.empty()) return Fail(err, InvalidArgument("--user NAME is required: who prepares the run", "user"));
     auto r = run.Prepare(*month, user, [&](int64_t done) { err << "  " << done << " dossiers berekend\n"; });
     if (!r.ok()) return Fail(err, r.error());
+    Status logged = Record(**db, user, "run.prepared",
+                           "betaalrun " + month->ToString() + ": " + std::to_string(r->totals.cases) + " dossiers, " +
+                               std::to_string(r->totals.failed) + " met een fout, " +
+                               std::to_string(r->computed_now) + " nu berekend");
+    if (!logged.ok()) return Fail(err, logged);
     PrintTotals(out, r->run, r->totals);
     return 0;
   }
@@ -119,6 +135,8 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
     if (user.empty()) return Fail(err, InvalidArgument("--user NAME is required: who approves the run", "user"));
     Status s = run.Approve(*month, user);
     if (!s.ok()) return Fail(err, s, s.code() == ErrorCode::kPermissionDenied ? 1 : 2);
+    Status logged = Record(**db, user, "run.approved", "betaalrun " + month->ToString());
+    if (!logged.ok()) return Fail(err, logged);
     out << "betaalrun " << month->ToString() << " goedgekeurd door " << user << "\n";
     return 0;
   }
@@ -139,6 +157,9 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
     std::string file = TextOption(*a, "out", "sepa-" + month->ToString() + ".xml");
     Status s = WriteFileAtomically(file, *xml);
     if (!s.ok()) return Fail(err, s);
+    Status logged = Record(**db, TextOption(*a, "user", "nabij"), "run.exported",
+                           "betaalrun " + month->ToString() + ": SEPA " + version);
+    if (!logged.ok()) return Fail(err, logged);
     out << "SEPA-bestand " << file << " geschreven (" << version << ", gevalideerd tegen de XSD)\n";
     return 0;
   }
@@ -161,6 +182,11 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
           << FormatEuro(l.balance) << "\n";
     }
     out << "  totaal debet " << FormatEuro(tb->total_debit) << " = totaal credit " << FormatEuro(tb->total_credit) << "\n";
+    store::SqliteEventLog log(**db);
+    auto events = log.List(0, 1000);
+    if (!events.ok()) return Fail(err, events.error());
+    out << "Logboek:\n";
+    for (const Event& e : *events) out << "  " << e.at << "  " << e.actor << "  " << e.kind << "  " << e.detail << "\n";
     return 0;
   }
   return Fail(err, InvalidArgument(usage));

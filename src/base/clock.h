@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 
 #include "base/date.h"
 
@@ -19,6 +20,9 @@ class Clock {
   // Milliseconds since 1970-01-01T00:00:00Z, for audit timestamps.
   virtual int64_t NowUnixMillis() const = 0;
 };
+
+// "2026-11-23T09:30:00Z": an audit timestamp from milliseconds since the epoch (UTC).
+std::string FormatUtc(int64_t unix_millis);
 
 class SystemClock final : public Clock {
  public:

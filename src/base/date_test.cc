@@ -56,6 +56,8 @@ TEST(Clock, FixedClockIsWhatTheTestSays) {
   EXPECT_EQ(clock.Today(), Date::Of(2026, 11, 23));
   clock.Advance(500);
   EXPECT_EQ(clock.NowUnixMillis(), 1500);
+  EXPECT_EQ(FormatUtc(1'781'913'600'000), "2026-06-20T00:00:00Z");
+  EXPECT_EQ(FormatUtc(1'795'426'200'000), "2026-11-23T09:30:00Z");
   SystemClock sys;
   EXPECT_GT(sys.Today(), Date::Of(2024, 1, 1));
 }
