@@ -39,7 +39,7 @@ struct Column {
 
 struct Sheet {
   // The tab name in Excel: 1-31 characters, none of [ ] : * ? / \, not beginning or ending with
-  // an apostrophe, not "History" (reserved by Excel). Not used in CSV.
+  // an apostrophe, not "History" (reserved by Excel), no control characters. Not used in CSV.
   std::string name;
   std::vector<Column> columns;
   // Every row has one cell per column, of that column's kind.
@@ -50,7 +50,8 @@ struct Sheet {
 
 struct Workbook {
   std::vector<Sheet> sheets;
-  // The document title (File > Info in Excel).
+  // The document title (File > Info in Excel); valid UTF-8 without control characters other
+  // than tab and line breaks.
   std::string title;
 };
 

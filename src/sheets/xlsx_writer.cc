@@ -4,6 +4,7 @@
 // sees it, so an error from libxlsxwriter is either the file system (kIo) or a bug (kInternal).
 #include "sheets/xlsx_writer.h"
 
+#include <locale.h>
 #include <xlsxwriter.h>
 
 #include <initializer_list>
@@ -19,6 +20,30 @@ namespace {
 constexpr const char* kMoneyFormat = "€ #,##0.00";
 constexpr const char* kDateFormat = "dd-mm-yyyy";
 constexpr const char* kTotalLabel = "Totaal";
+
+// libxlsxwriter formats numbers with snprintf, which follows the locale: under a Dutch LC_NUMERIC
+// it would write "1401,5" and Excel would find the file corrupt. For as long as it lives, this
+// switches the calling thread (only) to the "C" locale; workbook_close, which formats the numbers,
+// runs in this thread.
+class ScopedCLocale {
+ public:
+  ScopedCLocale() : c_(::newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr))) {
+    if (c_ != static_cast<locale_t>(nullptr)) previous_ = ::uselocale(c_);
+  }
+  ~ScopedCLocale() {
+    if (c_ == static_cast<locale_t>(nullptr)) return;
+    ::uselocale(previous_);
+    ::freelocale(c_);
+  }
+  ScopedCLocale(const ScopedCLocale&) = delete;
+  ScopedCLocale& operator=(const ScopedCLocale&) = delete;
+  // False only if the C locale could not be allocated (out of memory).
+  bool ok() const { return c_ != static_cast<locale_t>(nullptr); }
+
+ private:
+  locale_t c_;
+  locale_t previous_ = LC_GLOBAL_LOCALE;
+};
 
 struct WorkbookDeleter {
   void operator()(lxw_workbook* wb) const { lxw_workbook_free(wb); }
@@ -45,9 +70,14 @@ Status LxwError(lxw_error err, const std::string& what, const std::string& field
 
 // Money leaves integer cents here, at the output boundary, and nowhere else: an Excel cell holds
 // an IEEE 754 double. Both cents and 100 are exact doubles (|cents| < 10^15 < 2^53, checked by
-// ValidateWorkbook) and IEEE division is correctly rounded, so the result is the double nearest
-// to the exact decimal amount: the same double as parsing the text "1401.50", and the one Excel
+// ValidateWorkbook) and IEEE division is correctly rounded, so the result x is the double nearest
+// to the exact decimal amount d: the same double as parsing the text "1401.50", and the one Excel
 // stores when a person types 1401,50. Nothing is computed with it; totals are summed in cents.
+//
+// Debian's libxlsxwriter (built without USE_DTOA_LIBRARY) writes x with "%.16G", so 71.65 appears
+// in the XML as "71.65000000000001". Excel still reads back x itself: that text s is the 16-digit
+// decimal nearest to x, and d is a 16-digit decimal too, so |s - x| <= |d - x| < half an ulp of x,
+// and x is the double nearest to s. sheets_test checks this for every amount it writes.
 double ExcelNumber(Money m) { return static_cast<double>(m.cents()) / 100.0; }
 
 struct Formats {
@@ -144,8 +174,10 @@ Status WriteSheet(lxw_workbook* wb, const Sheet& sheet, const Formats& fmt,
     }
     for (lxw_col_t c = 0; c < n_cols; ++c) {
       if (sheet.columns[c].kind != Column::Kind::kMoney) continue;
-      Money total = Money::Zero();  // within 10^15 cents (ValidateWorkbook)
-      for (const std::vector<Cell>& cells : sheet.rows) total += std::get<Money>(cells[c]);
+      // The total is within 10^15 cents (ValidateWorkbook); partial sums may not be.
+      __int128 cents = 0;
+      for (const std::vector<Cell>& cells : sheet.rows) cents += std::get<Money>(cells[c]).cents();
+      const Money total = Money::Cents(static_cast<int64_t>(cents));
       if (n_rows == 0) {
         NABIJ_RETURN_IF_ERROR(check(
             worksheet_write_number(ws, total_row, c, ExcelNumber(total), fmt.total_money)));
@@ -171,6 +203,8 @@ Status WriteXlsxFile(const Workbook& workbook, const std::filesystem::path& path
   // libxlsxwriter opens the file by name when the workbook is closed, and replaces its content.
   NABIJ_RETURN_IF_ERROR(file.Close());
 
+  const ScopedCLocale c_locale;
+  if (!c_locale.ok()) return Status(ErrorCode::kInternal, "cannot allocate the C locale");
   WorkbookPtr wb(workbook_new(file.path().c_str()));
   if (wb == nullptr) {
     return Status(ErrorCode::kInternal, "libxlsxwriter could not create a workbook",
