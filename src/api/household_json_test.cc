@@ -9,15 +9,12 @@
 #include <sstream>
 
 #include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 
 namespace nabij::api {
 namespace {
 
-const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet set =
-      std::move(*rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules"));
-  return set;
-}
+const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 TEST(HouseholdJson, ParsesAndCalculatesAnExample) {
   std::ifstream f(std::filesystem::path(NABIJ_SOURCE_DIR) / "examples/alleenstaande-met-broer.json");

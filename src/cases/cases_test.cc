@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cases/application.h"
+#include "rules/source_rules.h"
 #include "cases/decision_letter.h"
 #include "cases/stp.h"
 #include "letters/pdf_renderer.h"
@@ -17,10 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet set = std::move(*rules::ParameterSet::Load(fs::path(NABIJ_SOURCE_DIR) / "rules"));
-  return set;
-}
+const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 Application Young() {
   Application a;

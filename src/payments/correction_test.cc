@@ -1,4 +1,5 @@
 #include "payments/correction.h"
+#include "rules/source_rules.h"
 
 #include <gtest/gtest.h>
 
@@ -7,11 +8,7 @@
 namespace nabij::payments {
 namespace {
 
-const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet set =
-      std::move(*rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules"));
-  return set;
-}
+const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 TEST(Correction, LateIncomeBecomesARecoveryClaim) {
   Month jan = Month::Of(2026, 1);

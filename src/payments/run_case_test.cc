@@ -1,4 +1,5 @@
 #include "payments/run_case.h"
+#include "rules/source_rules.h"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +10,7 @@
 namespace nabij::payments {
 namespace {
 
-const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet set =
-      std::move(*rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules"));
-  return set;
-}
+const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 
 class RunCaseTest : public ::testing::Test {

@@ -6,17 +6,11 @@
 #include "base/date.h"
 #include "pw/household.h"
 #include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 
 namespace nabij::pw::testing {
 
-inline const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet* set = [] {
-    auto r = rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules");
-    NABIJ_CHECK(r.ok());
-    return new rules::ParameterSet(std::move(*r));
-  }();
-  return *set;
-}
+inline const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 // Born `age` years before the first day of `m`: that age on the month's first day.
 inline Date BornAged(Month m, int age) { return m.first_day().AddYears(-age); }

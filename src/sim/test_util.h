@@ -12,17 +12,11 @@
 #include "base/check.h"
 #include "pw/household.h"
 #include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 
 namespace nabij::sim::testing {
 
-inline const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet* set = [] {
-    auto r = rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules");
-    NABIJ_CHECK(r.ok());
-    return new rules::ParameterSet(std::move(*r));
-  }();
-  return *set;
-}
+inline const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 // The first field that differs, or empty when `a` and `b` are equal in every meaningful field:
 // partner fields only with a partner, the youngest child only with children, housemates up to

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "base/clock.h"
+#include "rules/source_rules.h"
 #include "payments/demo_data.h"
 #include "payments/payment_run.h"
 #include "store/sqlite/database.h"
@@ -24,10 +25,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet set = std::move(*rules::ParameterSet::Load(fs::path(NABIJ_SOURCE_DIR) / "rules"));
-  return set;
-}
+const rules::ParameterSet& Rules() { return rules::SourceRules(); }
 
 const Month kMonth = Month::Of(2026, 6);  // June: the vakantietoeslag reserve is paid out too
 constexpr int kCases = 2000;

@@ -9,28 +9,13 @@
 #include "base/date.h"
 #include "base/money.h"
 #include "ledger/ledger.h"
+#include "payments/demo_data.h"
 #include "payments/run_case.h"
 
 namespace nabij::store::testing {
 
-// A valid Dutch IBAN at the fictitious bank TEST: NLkkTEST + ten digits.
-inline std::string TestIban(uint64_t n) {
-  char digits[11];
-  std::snprintf(digits, sizeof digits, "%010llu", static_cast<unsigned long long>(n % 10'000'000'000ULL));
-  // Mod 97 over BBAN + "NL00", letters as 10..35 (T=29, E=14, S=28, N=23, L=21).
-  std::string moved = std::string("TEST") + digits + "NL00";
-  int rem = 0;
-  for (char ch : moved) {
-    if (ch >= 'A' && ch <= 'Z') {
-      rem = (rem * 100 + (ch - 'A' + 10)) % 97;
-    } else {
-      rem = (rem * 10 + (ch - '0')) % 97;
-    }
-  }
-  char out[40];
-  std::snprintf(out, sizeof out, "NL%02dTEST%s", 98 - rem, digits);
-  return out;
-}
+// A valid Dutch IBAN at the fictitious bank of the demo data (payments::DemoIban).
+inline std::string TestIban(uint64_t n) { return payments::DemoIban(n); }
 
 inline std::string TestName(int n) { return "Test Persoon " + std::to_string(n); }
 
