@@ -66,6 +66,10 @@ check "SEPA file is valid against the official XSD" 0 'validates' -- \
   xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/s.xml"
 check "run report balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- "$nabij" run report --month 2026-06 --db "$db"
 check "the audit trail names who approved" 0 'bert +run\.approved' -- "$nabij" run report --month 2026-06 --db "$db"
+check "run report as Excel and CSV" 0 'Excel-bestand geschreven' -- \
+  "$nabij" run report --month 2026-06 --db "$db" --xlsx "$tmp/run.xlsx" --csv "$tmp/run.csv"
+check "the workbook has the three sheets" 0 'Fouten' -- unzip -p "$tmp/run.xlsx" xl/workbook.xml
+check "the CSV has a line per payment" 0 '^Kenmerk' -- bash -c "tail -c +4 '$tmp/run.csv' | head -1"
 check "run without --month" 2 'month' -- "$nabij" run prepare --user anna --db "$db"
 
 echo "$pass passed, $fails failed"

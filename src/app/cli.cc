@@ -51,7 +51,9 @@ Uitkeringsadministratie (SQLite, --db BESTAND of $NABIJ_DB, standaard nabij.db):
   nabij run approve --month JJJJ-MM --user NAAM   Keurt de run goed (een andere gebruiker: vier ogen).
   nabij run export  --month JJJJ-MM [--out BESTAND] [--format pain.001.001.09|pain.001.001.03]
                                                   Schrijft het SEPA-bestand, gevalideerd tegen de XSD.
-  nabij run report  --month JJJJ-MM               Totalen, fouten per dossier en de proefbalans.
+  nabij run report  --month JJJJ-MM [--xlsx BESTAND] [--csv BESTAND]
+                                                  Totalen, fouten per dossier, de proefbalans en het
+                                                  logboek; als Excel (totalen, betalingen, fouten) of CSV.
 
 Algemene opties:
   --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()

@@ -6,6 +6,8 @@
 #include "base/clock.h"
 #include "payments/demo_data.h"
 #include "payments/payment_run.h"
+#include "sheets/csv.h"
+#include "sheets/xlsx_writer.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/event_log.h"
 #include "store/sqlite/run_store.h"
@@ -18,6 +20,53 @@ Status Record(store::SqliteDatabase& db, const std::string& actor, const std::st
   store::SqliteEventLog log(db);
   SystemClock clock;
   return log.Append(Event{FormatUtc(clock.NowUnixMillis()), actor, kind, 0, detail});
+}
+
+// The run as a workbook for the financial administration: totals, every payment, every failed case.
+// Payments carry the payee's name and IBAN: the file is for the people who check the payments,
+// never for a log.
+Result<sheets::Workbook> RunWorkbook(payments::RunStore& runs, const payments::RunRecord& run,
+                                     const payments::RunTotals& t) {
+  using Kind = sheets::Column::Kind;
+  sheets::Workbook wb;
+  wb.title = "Betaalrun " + run.month.ToString();
+  std::string header = "Betaalrun " + run.month.ToString() + ", " + std::string(payments::RunStatusName(run.status)) +
+                       ", voorbereid door " + run.prepared_by +
+                       (run.approved_by.empty() ? "" : ", goedgekeurd door " + run.approved_by) + ", regelversie " +
+                       run.rules_version;
+  sheets::Sheet totals{"Totalen", {{"Post", Kind::kText, 36}, {"Bedrag", Kind::kMoney, 18}}, {}, {header}};
+  for (const auto& [label, amount] : std::vector<std::pair<std::string, Money>>{
+           {"Bijstand", t.bijstand},
+           {"Vakantietoeslag gereserveerd", t.vt_reserved},
+           {"Vakantietoeslag uitbetaald", t.vt_paid},
+           {"Beslag", t.garnished},
+           {"Verrekend (terugvordering)", t.recovered},
+           {"Derdenbetalingen", t.direct},
+           {"Aan cliënten", t.to_client}}) {
+    totals.rows.push_back({label, amount});
+  }
+  sheets::Sheet paid{"Betalingen",
+                     {{"Kenmerk (end-to-end)", Kind::kText, 24},
+                      {"Soort", Kind::kText, 10},
+                      {"Begunstigde", Kind::kText, 32},
+                      {"IBAN", Kind::kText, 22},
+                      {"Omschrijving", Kind::kText, 40},
+                      {"Bedrag", Kind::kMoney, 14}},
+                     {},
+                     {header}};
+  NABIJ_ASSIGN_OR_RETURN(std::vector<payments::Payment> payments, runs.Payments(run.id));
+  for (const payments::Payment& p : payments) {
+    paid.rows.push_back({p.end_to_end_id, std::string(payments::PaymentKindName(p.kind)), p.creditor.name,
+                         p.creditor.iban, p.remittance, p.amount});
+  }
+  sheets::Sheet failed{"Fouten",
+                       {{"Dossier", Kind::kNumber, 10}, {"Code", Kind::kText, 20}, {"Reden", Kind::kText, 80}},
+                       {},
+                       {header}};
+  NABIJ_ASSIGN_OR_RETURN(std::vector<payments::FailedLine> lines, runs.FailedLines(run.id));
+  for (const payments::FailedLine& f : lines) failed.rows.push_back({f.case_id, f.error_code, f.error_message});
+  wb.sheets = {std::move(totals), std::move(paid), std::move(failed)};
+  return wb;
 }
 
 // The fictitious demo municipality's account, used when no --debtor-iban is given.
@@ -182,6 +231,20 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
           << FormatEuro(l.balance) << "\n";
     }
     out << "  totaal debet " << FormatEuro(tb->total_debit) << " = totaal credit " << FormatEuro(tb->total_credit) << "\n";
+    if (a->options.count("xlsx") != 0 || a->options.count("csv") != 0) {
+      auto wb = RunWorkbook(runs, **found, *totals);
+      if (!wb.ok()) return Fail(err, wb.error());
+      if (a->options.count("xlsx") != 0) {
+        Status s = sheets::WriteXlsxFile(*wb, a->options.at("xlsx"));
+        if (!s.ok()) return Fail(err, s);
+        err << "Excel-bestand geschreven naar " << a->options.at("xlsx") << "\n";
+      }
+      if (a->options.count("csv") != 0) {
+        Status s = sheets::WriteCsvFile(wb->sheets[1], a->options.at("csv"));
+        if (!s.ok()) return Fail(err, s);
+        err << "CSV met alle betalingen geschreven naar " << a->options.at("csv") << "\n";
+      }
+    }
     store::SqliteEventLog log(**db);
     auto events = log.List(0, 1000);
     if (!events.ok()) return Fail(err, events.error());
