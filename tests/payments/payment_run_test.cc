@@ -112,7 +112,7 @@ TEST(PaymentRunKill, KilledAtRandomPointsItCompletesWithoutPayingTwiceOrSkipping
       ::_exit(s.ok() ? 0 : 1);
     }
     // Kill somewhere within the time a whole run takes (each attempt resumes, so it gets shorter).
-    auto delay = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(1, full.count() / 3))(rng);
+    auto delay = std::uniform_int_distribution<int64_t>(0, std::max<int64_t>(1, full.count() / 6))(rng);
     std::this_thread::sleep_for(std::chrono::microseconds(delay));
     ::kill(pid, SIGKILL);
     int status = 0;

@@ -13,14 +13,20 @@
 // (InputForMonth uses that), and it comes back in both fields.
 //
 // LoadPendingCases reads a batch with one query per table (the batch's case ids in a temporary
-// table), so a run over 100,000 cases costs a few hundred queries. Prepared statements are cached
+// table), so a run over 100,000 cases costs a few hundred queries. SaveBatch writes the lines,
+// payments and recovery offsets of a batch with up to 64 rows per INSERT, and each ledger entry
+// with its postings in two statements; if anything in the batch breaks a rule, it rolls back and
+// stores the batch again one row per statement, in case order, so that the error names the first
+// case at fault (and nothing of the batch is stored either way). Prepared statements are cached
 // in the store. Like the database, a store may be used from one thread at a time; several
 // processes may each have their own over the same file.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <span>
 #include <unordered_map>
+#include <utility>
 
 #include "payments/run_store.h"
 #include "store/sqlite/database.h"
@@ -80,6 +86,16 @@ class SqliteRunStore final : public payments::RunStore {
 
   // The prepared statement for `sql` (a string constant: its address is the key).
   Result<Statement*> Cached(const char* sql);
+  // The prepared INSERT `head` followed by `rows` rows of `columns` parameters each.
+  Result<Statement*> CachedRows(const char* head, int columns, size_t rows);
+  // Inserts n rows with as few statements as CachedRows allows; bind(statement, first parameter
+  // of the row, row index) binds one row.
+  template <typename Bind>
+  Status InsertRows(const char* head, int columns, size_t n, Bind&& bind);
+  // SaveBatch's work inside its transaction: many rows per statement, or one (to name the case
+  // that fails).
+  Status SaveBatchRows(int64_t run_id, const std::vector<payments::CaseOutcome>& outcomes);
+  Status SaveBatchRowByRow(int64_t run_id, const std::vector<payments::CaseOutcome>& outcomes);
   Status EnsureBatchTable();
   Status CheckRun(int64_t run_id, std::optional<Month> month, bool must_be_preparing);
   Status InsertEntry(const ledger::Entry& e);
@@ -88,6 +104,7 @@ class SqliteRunStore final : public payments::RunStore {
 
   SqliteDatabase& db_;
   std::unordered_map<const char*, std::unique_ptr<Statement>> cache_;
+  std::map<std::pair<const char*, size_t>, std::unique_ptr<Statement>> rows_cache_;
   bool batch_table_ready_ = false;
 };
 
