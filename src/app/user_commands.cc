@@ -9,11 +9,14 @@
 #include "base/clock.h"
 #include "store/sqlite/auth_store.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/event_log.h"
 
 namespace nabij::app {
 namespace {
 
 constexpr int64_t kMillisPerDay = 24 * 60 * 60 * 1000;
+// The actor of account changes made on the command line, in the audit trail.
+constexpr std::string_view kCliActor = "cli";
 
 Result<std::unique_ptr<store::SqliteDatabase>> OpenMigratedDb(const Args& a) {
   NABIJ_ASSIGN_OR_RETURN(auto db, store::SqliteDatabase::Open(DbPath(a), store::OpenOptions{}));
@@ -65,8 +68,9 @@ int CmdUser(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   auto db = OpenMigratedDb(*a);
   if (!db.ok()) return Fail(err, db.error());
   store::SqliteAuthStore store(**db);
+  store::SqliteEventLog events(**db);
   SystemClock clock;
-  auth::AccountService accounts(store, clock);
+  auth::AccountService accounts(store, clock, &events);
 
   if (sub == "init") {
     auto first = accounts.Bootstrap();
@@ -84,7 +88,7 @@ int CmdUser(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
     if (role_it == a->options.end()) return Fail(err, InvalidArgument("--role is one of: " + RoleList(), "role"));
     auto role = auth::ParseRole(role_it->second);
     if (!role) return Fail(err, InvalidArgument("--role is one of: " + RoleList(), "role"));
-    auto made = accounts.CreateUser(pos[1], *role);
+    auto made = accounts.CreateUser(kCliActor, pos[1], *role);
     if (!made.ok()) return Fail(err, made.error());
     out << "gebruiker aangemaakt met de rol " << auth::RoleDisplayName(*role) << "\n";
     PrintOneTimePassword(out, made->user.name, made->one_time_password);
@@ -101,12 +105,12 @@ int CmdUser(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
     return 0;
   }
   if (sub == "disable" || sub == "enable") {
-    Status s = accounts.SetDisabled(pos[1], sub == "disable");
+    Status s = accounts.SetDisabled(kCliActor, pos[1], sub == "disable");
     if (!s.ok()) return Fail(err, s);
     out << pos[1] << (sub == "disable" ? " is uitgeschakeld; sessies zijn beëindigd\n" : " is weer actief\n");
     return 0;
   }
-  auto password = accounts.ResetPassword(pos[1]);  // reset-password
+  auto password = accounts.ResetPassword(kCliActor, pos[1]);  // reset-password
   if (!password.ok()) return Fail(err, password.error());
   out << "nieuw wachtwoord ingesteld; sessies zijn beëindigd\n";
   PrintOneTimePassword(out, pos[1], *password);

@@ -5,10 +5,23 @@
 namespace nabij::auth {
 
 inline constexpr int kMaxSearchLimit = 10'000;
+inline constexpr size_t kMaxScreenLength = 64;
+
+// The screen name comes from the client (a header): a short lower-case word, nothing else.
+bool ValidScreen(std::string_view screen) {
+  if (screen.size() > kMaxScreenLength) return false;
+  for (char c : screen) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return false;
+  }
+  return true;
+}
 
 Status AccessLog::Record(const Principal& who, int64_t case_id, std::string_view route, std::string_view screen) {
   if (case_id <= 0) return InvalidArgument("an access record names one case (id > 0)", "case_id");
   if (route.empty()) return InvalidArgument("an access record names its route", "route");
+  if (!ValidScreen(screen)) {
+    return InvalidArgument("a screen name is at most 64 characters of a-z, 0-9, '-', '_', '.'", "screen");
+  }
   AccessRecord r;
   r.at_ms = clock_.NowUnixMillis();
   r.user = who.name;

@@ -25,7 +25,8 @@ class AccessLog {
   AccessLog(AuthStore& store, const Clock& clock) : store_(store), clock_(clock) {}
 
   // Appends a read by `who` of case `case_id` through `route` (a route id) and, when the client
-  // named it, `screen`. kInvalidArgument for case_id <= 0 or an empty route.
+  // named it, `screen`. kInvalidArgument for case_id <= 0, an empty route, or a screen name that
+  // is not a short lower-case word (at most 64 of a-z, 0-9, '-', '_', '.'): pass "" then.
   Status Record(const Principal& who, int64_t case_id, std::string_view route, std::string_view screen = {});
 
   // Searches by user, case and period, newest first. Only an auditor may search:

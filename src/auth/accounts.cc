@@ -36,6 +36,12 @@ Result<NewAccount> AccountService::MakeAccount(std::string_view name, Role role)
   return a;
 }
 
+Status AccountService::Record(std::string_view actor, std::string kind, std::string detail) {
+  if (events_ == nullptr) return Status::Ok();
+  return events_->Append(Event{FormatUtc(clock_.NowUnixMillis()), std::string(actor), std::move(kind), 0,
+                               std::move(detail)});
+}
+
 Result<std::optional<NewAccount>> AccountService::Bootstrap() {
   NABIJ_ASSIGN_OR_RETURN(auto existing, store_.ListUsers());
   if (!existing.empty()) return std::optional<NewAccount>();
@@ -43,10 +49,11 @@ Result<std::optional<NewAccount>> AccountService::Bootstrap() {
   NABIJ_ASSIGN_OR_RETURN(int64_t id, store_.AddFirstUser(a.user));
   if (id == 0) return std::optional<NewAccount>();  // another process was first
   a.user.id = id;
+  NABIJ_RETURN_IF_ERROR(Record("nabij", "user.created", a.user.name + ": rol beheerder (eerste start)"));
   return std::optional<NewAccount>(std::move(a));
 }
 
-Result<NewAccount> AccountService::CreateUser(std::string_view name, Role role) {
+Result<NewAccount> AccountService::CreateUser(std::string_view actor, std::string_view name, Role role) {
   NABIJ_ASSIGN_OR_RETURN(NewAccount a, MakeAccount(name, role));
   Result<int64_t> id = store_.AddUser(a.user);
   if (!id.ok()) {
@@ -56,21 +63,24 @@ Result<NewAccount> AccountService::CreateUser(std::string_view name, Role role) 
     return id.error();
   }
   a.user.id = *id;
+  NABIJ_RETURN_IF_ERROR(Record(actor, "user.created", a.user.name + ": rol " + std::string(RoleId(role))));
   return a;
 }
 
-Status AccountService::SetDisabled(std::string_view name, bool disabled) {
+Status AccountService::SetDisabled(std::string_view actor, std::string_view name, bool disabled) {
   NABIJ_ASSIGN_OR_RETURN(auto user, store_.FindUserByName(std::string(name)));
   if (!user) return UnknownUser();
-  return store_.SetDisabled(user->id, disabled);
+  NABIJ_RETURN_IF_ERROR(store_.SetDisabled(user->id, disabled));
+  return Record(actor, disabled ? "user.disabled" : "user.enabled", user->name);
 }
 
-Result<std::string> AccountService::ResetPassword(std::string_view name) {
+Result<std::string> AccountService::ResetPassword(std::string_view actor, std::string_view name) {
   NABIJ_ASSIGN_OR_RETURN(auto user, store_.FindUserByName(std::string(name)));
   if (!user) return UnknownUser();
   NABIJ_ASSIGN_OR_RETURN(std::string password, GenerateOneTimePassword());
   NABIJ_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, params_));
   NABIJ_RETURN_IF_ERROR(store_.SetPassword(user->id, hash, /*must_change=*/true, clock_.NowUnixMillis()));
+  NABIJ_RETURN_IF_ERROR(Record(actor, "user.password_reset", user->name));
   return password;
 }
 
@@ -86,7 +96,8 @@ Status AccountService::ChangePassword(std::string_view name, std::string_view ol
     return InvalidArgument("kies een ander wachtwoord dan het huidige", "new_password");
   }
   NABIJ_ASSIGN_OR_RETURN(std::string hash, HashPassword(new_password, params_));
-  return store_.SetPassword(user->id, hash, /*must_change=*/false, clock_.NowUnixMillis());
+  NABIJ_RETURN_IF_ERROR(store_.SetPassword(user->id, hash, /*must_change=*/false, clock_.NowUnixMillis()));
+  return Record(user->name, "user.password_changed", user->name);
 }
 
 }  // namespace nabij::auth

@@ -14,19 +14,32 @@ namespace nabij::auth {
 namespace {
 
 constexpr Argon2Params kCheap{256, 1, 1};
+
+// The audit trail in memory, to see what the services record.
+class VectorEventLog final : public EventLog {
+ public:
+  Status Append(const Event& e) override {
+    events.push_back(e);
+    return Status::Ok();
+  }
+  Result<std::vector<Event>> List(int64_t, int) override { return events; }
+  std::vector<Event> events;
+};
+
 constexpr int64_t kStart = 1'795'000'000'000;  // 2026-11-18
 
 class SessionsTest : public ::testing::Test {
  protected:
   FixedClock clock_{Date::Of(2026, 11, 18), kStart};
   MemoryAuthStore store_;
-  AccountService accounts_{store_, clock_, kCheap};
+  VectorEventLog events_;
+  AccountService accounts_{store_, clock_, &events_, kCheap};
   LoginRateLimiter limiter_{clock_};
   SessionService sessions_{store_, clock_, limiter_};
 
   // A user who has changed the one-time password to `password`.
   void AddUser(const std::string& name, Role role, const std::string& password) {
-    auto a = accounts_.CreateUser(name, role);
+    auto a = accounts_.CreateUser("admin", name, role);
     ASSERT_TRUE(a.ok()) << a.status().ToString();
     ASSERT_TRUE(accounts_.ChangePassword(name, a->one_time_password, password).ok());
   }
@@ -75,7 +88,7 @@ TEST_F(SessionsTest, FirstStartCreatesOneAdministratorWithAOneTimePassword) {
 }
 
 TEST_F(SessionsTest, NoBootstrapWhenAnyAccountExists) {
-  ASSERT_TRUE(accounts_.CreateUser("anna", Role::kAuditor).ok());
+  ASSERT_TRUE(accounts_.CreateUser("admin", "anna", Role::kAuditor).ok());
   auto b = accounts_.Bootstrap();
   ASSERT_TRUE(b.ok());
   EXPECT_FALSE(b->has_value());
@@ -83,25 +96,25 @@ TEST_F(SessionsTest, NoBootstrapWhenAnyAccountExists) {
 }
 
 TEST_F(SessionsTest, CreateUserChecksNameAndUniqueness) {
-  EXPECT_EQ(accounts_.CreateUser("Anna", Role::kBeleid).status().field(), "name");
-  EXPECT_EQ(accounts_.CreateUser("123456782", Role::kBeleid).status().field(), "name");  // no BSN as login
-  EXPECT_EQ(accounts_.CreateUser("", Role::kBeleid).status().field(), "name");
-  EXPECT_EQ(accounts_.CreateUser("a b", Role::kBeleid).status().field(), "name");
-  ASSERT_TRUE(accounts_.CreateUser("k.jansen-2", Role::kBeleid).ok());
-  EXPECT_EQ(accounts_.CreateUser("k.jansen-2", Role::kAuditor).status().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(accounts_.CreateUser("admin", "Anna", Role::kBeleid).status().field(), "name");
+  EXPECT_EQ(accounts_.CreateUser("admin", "123456782", Role::kBeleid).status().field(), "name");  // no BSN as login
+  EXPECT_EQ(accounts_.CreateUser("admin", "", Role::kBeleid).status().field(), "name");
+  EXPECT_EQ(accounts_.CreateUser("admin", "a b", Role::kBeleid).status().field(), "name");
+  ASSERT_TRUE(accounts_.CreateUser("admin", "k.jansen-2", Role::kBeleid).ok());
+  EXPECT_EQ(accounts_.CreateUser("admin", "k.jansen-2", Role::kAuditor).status().code(), ErrorCode::kAlreadyExists);
 }
 
 TEST_F(SessionsTest, WrongPasswordUnknownUserAndDisabledAccountLookTheSame) {
   AddUser("anna", Role::kKlantmanagerInkomen, "anna haar wachtwoord");
   AddUser("bert", Role::kKlantmanagerInkomen, "bert zijn wachtwoord");
-  ASSERT_TRUE(accounts_.SetDisabled("bert", true).ok());
+  ASSERT_TRUE(accounts_.SetDisabled("admin", "bert", true).ok());
   Status wrong = sessions_.Login("anna", "niet het wachtwoord", "192.0.2.1").status();
   Status unknown = sessions_.Login("zoe", "anna haar wachtwoord", "192.0.2.1").status();
   Status disabled = sessions_.Login("bert", "bert zijn wachtwoord", "192.0.2.1").status();
   EXPECT_EQ(wrong.code(), ErrorCode::kUnauthenticated);
   EXPECT_EQ(wrong.ToString(), unknown.ToString());
   EXPECT_EQ(wrong.ToString(), disabled.ToString());
-  ASSERT_TRUE(accounts_.SetDisabled("bert", false).ok());
+  ASSERT_TRUE(accounts_.SetDisabled("admin", "bert", false).ok());
   EXPECT_TRUE(sessions_.Login("bert", "bert zijn wachtwoord", "192.0.2.1").ok());
 }
 
@@ -188,15 +201,25 @@ TEST_F(SessionsTest, PasswordChangeNeedsTheOldPasswordAndEndsAllSessions) {
 TEST_F(SessionsTest, ResetAndDisableEndSessions) {
   AddUser("anna", Role::kKlantmanagerInkomen, "anna haar wachtwoord");
   LoginResult a = LoginOrDie("anna", "anna haar wachtwoord");
-  auto fresh = accounts_.ResetPassword("anna");
+  auto fresh = accounts_.ResetPassword("admin", "anna");
   ASSERT_TRUE(fresh.ok());
   EXPECT_FALSE(sessions_.Authenticate(a.token).ok());
   LoginResult b = LoginOrDie("anna", *fresh);
   EXPECT_TRUE(b.principal.must_change_password);
-  ASSERT_TRUE(accounts_.SetDisabled("anna", true).ok());
+  ASSERT_TRUE(accounts_.SetDisabled("admin", "anna", true).ok());
   EXPECT_FALSE(sessions_.Authenticate(b.token).ok());
-  EXPECT_EQ(accounts_.SetDisabled("zoe", true).code(), ErrorCode::kNotFound);
-  EXPECT_EQ(accounts_.ResetPassword("zoe").status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(accounts_.SetDisabled("admin", "zoe", true).code(), ErrorCode::kNotFound);
+  // The audit trail: created, password changed (by anna), reset and disabled (by admin).
+  std::vector<std::string> kinds;
+  for (const Event& e : events_.events) kinds.push_back(e.actor + " " + e.kind + " " + e.detail);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"admin user.created anna: rol klantmanager_inkomen",
+                                             "anna user.password_changed anna", "admin user.password_reset anna",
+                                             "admin user.disabled anna"}));
+  for (const Event& e : events_.events) {
+    EXPECT_EQ(e.detail.find(*fresh), std::string::npos);  // never a password
+    EXPECT_EQ(e.at, "2026-11-18T11:06:40Z");
+  }
+  EXPECT_EQ(accounts_.ResetPassword("admin", "zoe").status().code(), ErrorCode::kNotFound);
 }
 
 TEST_F(SessionsTest, LoginIsRateLimitedEvenWithTheRightPassword) {
@@ -272,6 +295,8 @@ TEST_F(SessionsTest, AccessLogRecordsReadsAndOnlyTheAuditorSearches) {
   ASSERT_TRUE(log.Record(anna, 18, "GET /api/v1/cases").ok());
   EXPECT_EQ(log.Record(anna, 0, "GET /api/v1/cases").field(), "case_id");
   EXPECT_EQ(log.Record(anna, 5, "").field(), "route");
+  EXPECT_EQ(log.Record(anna, 5, "GET /api/v1/cases/{id}", "Dossier van J. Jansen").field(), "screen");
+  EXPECT_EQ(log.Record(anna, 5, "GET /api/v1/cases/{id}", std::string(65, 'a')).field(), "screen");
 
   EXPECT_EQ(log.Search(anna, {}).status().code(), ErrorCode::kPermissionDenied);
   auto all = log.Search(audrey, {});

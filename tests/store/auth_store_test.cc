@@ -248,7 +248,7 @@ TEST_P(AuthStoreTest, SchemaRefusesChangesToTheAccessLogAndDeletingUsers) {
 // The services on top of each backend: bootstrap, login, password change, with real hashing.
 TEST_P(AuthStoreTest, ServicesWorkOnTheBackend) {
   FixedClock clock(Date::Of(2026, 11, 23), 1'795'400'000'000);
-  auth::AccountService accounts(store(), clock, auth::Argon2Params{256, 1, 1});
+  auth::AccountService accounts(store(), clock, /*events=*/nullptr, auth::Argon2Params{256, 1, 1});
   auth::LoginRateLimiter limiter(clock);
   auth::SessionService sessions(store(), clock, limiter);
   auto admin = accounts.Bootstrap();
