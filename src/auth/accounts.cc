@@ -88,6 +88,10 @@ Status AccountService::ChangePassword(std::string_view name, std::string_view ol
                                       std::string_view new_password) {
   NABIJ_ASSIGN_OR_RETURN(auto user, store_.FindUserByName(std::string(name)));
   if (!user || user->disabled) return Status(ErrorCode::kUnauthenticated, "log eerst in");
+  // Never hash a huge text: no valid password is longer (4 bytes per code point at most).
+  if (old_password.size() > 4 * kMaxPasswordLength) {
+    return Status(ErrorCode::kUnauthenticated, "het huidige wachtwoord klopt niet", "old_password");
+  }
   NABIJ_ASSIGN_OR_RETURN(bool match, VerifyPassword(user->password_hash, old_password));
   if (!match) return Status(ErrorCode::kUnauthenticated, "het huidige wachtwoord klopt niet", "old_password");
   Status policy = CheckPasswordPolicy(new_password);

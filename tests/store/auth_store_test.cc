@@ -3,7 +3,9 @@
 // schema's own refusals where the backend has SQL.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
+#include <vector>
 
 #include "auth/accounts.h"
 #include "auth/auth_store.h"
@@ -243,6 +245,39 @@ TEST_P(AuthStoreTest, SchemaRefusesChangesToTheAccessLogAndDeletingUsers) {
                                     "created_at_ms, password_changed_at_ms) "
                                     "VALUES ('Bert Jansen', 'beleid', '$argon2id$x', 0, 0, 1, 1)").ok());
   EXPECT_FALSE(under_test_->ExecSql("INSERT INTO sessions VALUES ('plain-token', 1, 1, 1)").ok());
+}
+
+// nabijd checks sessions from many request threads at once on one store.
+TEST_P(AuthStoreTest, ConcurrentSessionChecksAndLogins) {
+  FixedClock clock(Date::Of(2026, 11, 23), 1'795'400'000'000);
+  auth::AccountService accounts(store(), clock, /*events=*/nullptr, auth::Argon2Params{256, 1, 1});
+  auth::LoginRateLimiter limiter(clock);
+  auth::SessionService sessions(store(), clock, limiter);
+  auto made = accounts.CreateUser("test", "anna", Role::kKlantmanagerInkomen);
+  ASSERT_TRUE(made.ok());
+  ASSERT_TRUE(accounts.ChangePassword("anna", made->one_time_password, "lange zin als wachtwoord").ok());
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 25;
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kRounds; ++i) {
+        auto login = sessions.Login("anna", "lange zin als wachtwoord", "127.0.0.1");
+        if (!login.ok()) {
+          ++failures;
+          continue;
+        }
+        for (int k = 0; k < 4; ++k) {
+          if (!sessions.Authenticate(login->token).ok()) ++failures;
+        }
+        if (!sessions.Logout(login->token).ok()) ++failures;
+        if (sessions.Authenticate(login->token).ok()) ++failures;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failures.load(), 0);
 }
 
 // The services on top of each backend: bootstrap, login, password change, with real hashing.
