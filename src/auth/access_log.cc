@@ -3,9 +3,10 @@
 #include <string>
 
 namespace nabij::auth {
+namespace {
 
-inline constexpr int kMaxSearchLimit = 10'000;
-inline constexpr size_t kMaxScreenLength = 64;
+constexpr int kMaxSearchLimit = 10'000;
+constexpr size_t kMaxScreenLength = 64;
 
 // The screen name comes from the client (a header): a short lower-case word, nothing else.
 bool ValidScreen(std::string_view screen) {
@@ -15,6 +16,8 @@ bool ValidScreen(std::string_view screen) {
   }
   return true;
 }
+
+}  // namespace
 
 Status AccessLog::Record(const Principal& who, int64_t case_id, std::string_view route, std::string_view screen) {
   if (case_id <= 0) return InvalidArgument("an access record names one case (id > 0)", "case_id");
