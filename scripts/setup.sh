@@ -18,6 +18,7 @@ readonly PACKAGES=(
   libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libsqlite3-dev libxml2-dev libxml2-utils libxlsxwriter-dev unzip
+  libargon2-dev libssl-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   clang-14 libclang-rt-14-dev
   ca-certificates

@@ -72,5 +72,20 @@ check "the workbook has the three sheets" 0 'Fouten' -- unzip -p "$tmp/run.xlsx"
 check "the CSV has a line per payment" 0 '^Kenmerk' -- bash -c "tail -c +4 '$tmp/run.csv' | head -1"
 check "run without --month" 2 'month' -- "$nabij" run prepare --user anna --db "$db"
 
+udb="$tmp/users.db"
+check "user init makes the first beheerder with a one-time password" 0 '^eenmalig wachtwoord: [A-Za-z2-9]{20}$' -- \
+  "$nabij" user init --db "$udb"
+check "user init a second time makes nothing" 0 'er is niets aangemaakt' -- "$nabij" user init --db "$udb"
+check "user add prints the one-time password once" 0 '^eenmalig wachtwoord: [A-Za-z2-9]{20}$' -- \
+  "$nabij" user add k.jansen --role klantmanager_inkomen --db "$udb"
+check "user add refuses a taken name" 2 'already_exists' -- "$nabij" user add k.jansen --role auditor --db "$udb"
+check "user add refuses an unknown role" 2 'role.*klantmanager_inkomen' -- "$nabij" user add a.b --role admin --db "$udb"
+check "user disable" 0 'uitgeschakeld' -- "$nabij" user disable k.jansen --db "$udb"
+check "user list shows role and state" 0 '^k\.jansen	klantmanager inkomen	uitgeschakeld$' -- "$nabij" user list --db "$udb"
+if "$nabij" user list --db "$udb" | grep -qE '[A-Za-z2-9]{20}'; then
+  echo "FAIL user list shows a password"; fails=$((fails + 1)); else echo "ok   user list shows no password"; pass=$((pass + 1)); fi
+check "access-log on a new database" 0 '^0 inzagen$' -- "$nabij" access-log --user k.jansen --from 2026-01-01 --db "$udb"
+check "access-log refuses a bad date" 2 'from' -- "$nabij" access-log --from 2026-13-01 --db "$udb"
+
 echo "$pass passed, $fails failed"
 [[ $fails -eq 0 ]]

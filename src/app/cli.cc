@@ -2,6 +2,7 @@
 
 #include "app/args.h"
 #include "app/run_commands.h"
+#include "app/user_commands.h"
 
 #include <algorithm>
 #include <charconv>
@@ -54,6 +55,15 @@ Uitkeringsadministratie (SQLite, --db BESTAND of $NABIJ_DB, standaard nabij.db):
   nabij run report  --month JJJJ-MM [--xlsx BESTAND] [--csv BESTAND]
                                                   Totalen, fouten per dossier, de proefbalans en het
                                                   logboek; als Excel (totalen, betalingen, fouten) of CSV.
+
+Gebruikers en inzage (docs/accounts.md; eenmalige wachtwoorden worden één keer getoond):
+  nabij user init                                 Maakt de eerste beheerder als er nog geen gebruiker is.
+  nabij user add NAAM --role ROL                  Nieuwe gebruiker; ROL: klantmanager_inkomen, klantmanager_werk,
+                                                  schuldhulpverlener, handhaving, financiele_administratie,
+                                                  beleid, beheerder, auditor.
+  nabij user list | disable NAAM | enable NAAM | reset-password NAAM
+  nabij access-log [--user NAAM] [--case N] [--from JJJJ-MM-DD] [--until JJJJ-MM-DD] [--limit N]
+                                                  Wie heeft welk dossier ingezien, nieuwste eerst.
 
 Algemene opties:
   --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()
@@ -252,6 +262,8 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "db") return CmdDb(rest, out, err);
   if (cmd == "demo-data") return CmdDemoData(rest, out, err);
   if (cmd == "run") return CmdRun(rest, out, err);
+  if (cmd == "user") return CmdUser(rest, out, err);
+  if (cmd == "access-log") return CmdAccessLog(rest, out, err);
   err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
   return 2;
 }

@@ -230,8 +230,63 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
 )sql";
 
+// Version 4: local user accounts, their sessions and the access log (src/auth, docs/accounts.md).
+// Times are INTEGER milliseconds since the Unix epoch, UTC.
+constexpr char kV4Accounts[] = R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64 AND name GLOB '[a-z]*'
+                                  AND name NOT GLOB '*[^a-z0-9._-]*'),
+  role TEXT NOT NULL CHECK (role IN ('klantmanager_inkomen', 'klantmanager_werk', 'schuldhulpverlener',
+                                     'handhaving', 'financiele_administratie', 'beleid', 'beheerder', 'auditor')),
+  password_hash TEXT NOT NULL CHECK (password_hash GLOB '$argon2id$*'),
+  must_change_password INTEGER NOT NULL CHECK (must_change_password IN (0, 1)),
+  disabled INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  created_at_ms INTEGER NOT NULL,
+  password_changed_at_ms INTEGER NOT NULL
+) STRICT;
+-- Users are disabled, never deleted: the access log and the events name them.
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'users are disabled, not deleted'); END;
+CREATE TRIGGER users_name_fixed BEFORE UPDATE OF name ON users
+BEGIN SELECT RAISE(ABORT, 'a user name is never changed'); END;
+
+-- Only the SHA-256 of a session token is stored.
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64 AND token_hash NOT GLOB '*[^0-9a-f]*'),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_at_ms INTEGER NOT NULL,
+  last_seen_ms INTEGER NOT NULL CHECK (last_seen_ms >= created_at_ms)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions(user_id);
+
+-- Every read of a person's data: who (login name and role then), when, which case, which route.
+-- No personal data here. Append-only. case_id has no foreign key: the log outlives what it names.
+CREATE TABLE access_log (
+  id INTEGER PRIMARY KEY,
+  at_ms INTEGER NOT NULL,
+  user_name TEXT NOT NULL CHECK (user_name <> ''),
+  role TEXT NOT NULL,
+  case_id INTEGER NOT NULL CHECK (case_id > 0),
+  route TEXT NOT NULL CHECK (route <> ''),
+  screen TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX access_log_by_time ON access_log(at_ms);
+CREATE INDEX access_log_by_case ON access_log(case_id, at_ms);
+CREATE INDEX access_log_by_user ON access_log(user_name, at_ms);
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
+    // TEMP placeholders so that migration 4 (accounts) can be developed on this branch while
+    // versions 2 and 3 are written on other branches: drop this commit at merge.
+    Migration{2, "SELECT 1"},
+    Migration{3, "SELECT 1"},
+    Migration{4, kV4Accounts},
 };
 
 }  // namespace
