@@ -1,4 +1,4 @@
-// SqliteAuthStore: auth::AuthStore on SQLite (tables users, sessions, access_log of migration 4).
+// SqliteAuthStore: auth::AuthStore on SQLite (tables users, sessions, access_log of migration 2).
 //
 // Thread-safe: every call holds the store's own mutex, so nabijd's request threads may share one
 // SqliteAuthStore. Give it a SqliteDatabase connection of its own (other stores on the same

@@ -230,9 +230,9 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'events is append-only'); END;
 )sql";
 
-// Version 4: local user accounts, their sessions and the access log (src/auth, docs/accounts.md).
+// Version 2: local user accounts, their sessions and the access log (src/auth, docs/accounts.md).
 // Times are INTEGER milliseconds since the Unix epoch, UTC.
-constexpr char kV4Accounts[] = R"sql(
+constexpr char kV2Accounts[] = R"sql(
 CREATE TABLE users (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 64 AND name GLOB '[a-z]*'
@@ -282,11 +282,7 @@ BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
 
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
-    // TEMP placeholders so that migration 4 (accounts) can be developed on this branch while
-    // versions 2 and 3 are written on other branches: drop this commit at merge.
-    Migration{2, "SELECT 1"},
-    Migration{3, "SELECT 1"},
-    Migration{4, kV4Accounts},
+    Migration{2, kV2Accounts},
 };
 
 }  // namespace
