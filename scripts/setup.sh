@@ -19,6 +19,7 @@ readonly PACKAGES=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libsqlite3-dev libxml2-dev libxml2-utils libxlsxwriter-dev unzip
   libargon2-dev libssl-dev
+  libboost-dev wrk
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   clang-14 libclang-rt-14-dev
   ca-certificates
