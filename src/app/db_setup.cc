@@ -37,4 +37,21 @@ Status AddDemoData(store::SqliteDatabase& db, uint64_t seed, size_t n, Month mon
                           0, std::to_string(cases.size()) + " synthetische dossiers, seed " + std::to_string(seed)});
 }
 
+Result<payments::ExportSettings> ExportSettingsFrom(const Args& a) {
+  // The fictitious demo municipality's account, used when no --debtor-iban is given.
+  constexpr uint64_t kDemoMunicipalityAccount = 9'999'999'999;
+  payments::ExportSettings settings;
+  settings.debtor_name = TextOption(a, "debtor-name", "Gemeente Demodorp (fictief)");
+  settings.debtor_iban = TextOption(a, "debtor-iban", payments::DemoIban(kDemoMunicipalityAccount));
+  settings.debtor_bic = TextOption(a, "debtor-bic", "");
+  settings.schema_dir = TextOption(a, "schemas", std::string(NABIJ_SOURCE_DIR) + "/schemas/sepa");
+  std::string version = TextOption(a, "format", "pain.001.001.09");
+  if (version == "pain.001.001.03") {
+    settings.version = sepa::Version::kPain001_001_03;
+  } else if (version != "pain.001.001.09") {
+    return InvalidArgument("--format is pain.001.001.09 or pain.001.001.03", "format");
+  }
+  return settings;
+}
+
 }  // namespace nabij::app

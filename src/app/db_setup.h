@@ -1,5 +1,5 @@
-// Setting up the benefit administration's database, shared by the CLI (nabij db init,
-// nabij demo-data) and the server (nabijd --demo).
+// Setting up the benefit administration's database and its SEPA export, shared by the CLI
+// (nabij db init, nabij demo-data, nabij run export) and the server (nabijd --demo).
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,9 @@
 #include <string>
 
 #include "base/date.h"
+#include "app/args.h"
 #include "base/status.h"
+#include "payments/payment_run.h"
 #include "store/sqlite/database.h"
 
 namespace nabij::app {
@@ -21,5 +23,10 @@ Result<std::unique_ptr<store::SqliteDatabase>> OpenDatabase(const std::filesyste
 // their recovery claims and records "demo_data.added" by `actor` in the audit trail. The cases go
 // in in one transaction: all or none.
 Status AddDemoData(store::SqliteDatabase& db, uint64_t seed, size_t n, Month month, const std::string& actor);
+
+// The SEPA export settings from --debtor-name, --debtor-iban, --debtor-bic, --schemas and --format
+// (pain.001.001.09 or pain.001.001.03); without them the fictitious demo municipality's account
+// and the XSDs of the source tree. kInvalidArgument for another format.
+Result<payments::ExportSettings> ExportSettingsFrom(const Args& a);
 
 }  // namespace nabij::app

@@ -24,9 +24,6 @@ Status Record(store::SqliteDatabase& db, const std::string& actor, const std::st
   return log.Append(Event{FormatUtc(clock.NowUnixMillis()), actor, kind, 0, detail});
 }
 
-// The fictitious demo municipality's account, used when no --debtor-iban is given.
-constexpr uint64_t kDemoMunicipalityAccount = 9'999'999'999;
-
 Result<std::unique_ptr<store::SqliteDatabase>> OpenDb(const Args& a, bool migrate) {
   return OpenDatabase(DbPath(a), migrate);
 }
@@ -123,18 +120,10 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
     return 0;
   }
   if (step == "export") {
-    payments::ExportSettings settings;
-    settings.debtor_name = TextOption(*a, "debtor-name", "Gemeente Demodorp (fictief)");
-    settings.debtor_iban = TextOption(*a, "debtor-iban", payments::DemoIban(kDemoMunicipalityAccount));
-    settings.debtor_bic = TextOption(*a, "debtor-bic", "");
-    settings.schema_dir = TextOption(*a, "schemas", std::string(NABIJ_SOURCE_DIR) + "/schemas/sepa");
+    auto settings = ExportSettingsFrom(*a);
+    if (!settings.ok()) return Fail(err, settings.error());
     std::string version = TextOption(*a, "format", "pain.001.001.09");
-    if (version == "pain.001.001.03") {
-      settings.version = sepa::Version::kPain001_001_03;
-    } else if (version != "pain.001.001.09") {
-      return Fail(err, InvalidArgument("--format is pain.001.001.09 or pain.001.001.03", "format"));
-    }
-    auto xml = run.Export(*month, settings);
+    auto xml = run.Export(*month, *settings);
     if (!xml.ok()) return Fail(err, xml.error());
     std::string file = TextOption(*a, "out", "sepa-" + month->ToString() + ".xml");
     Status s = WriteFileAtomically(file, *xml);

@@ -51,7 +51,8 @@ struct CaseQuery {
 class CaseFiles {
  public:
   virtual ~CaseFiles() = default;
-  // Cases whose applicant's name contains `text`, or whose number is `text`, by number.
+  // The case whose number is `text` when it is all digits; else the cases whose applicant's name
+  // contains `text`; by number.
   // kInvalidArgument for an empty text or a limit outside 1..500.
   virtual Result<std::vector<CaseSummary>> SearchCases(const CaseQuery& query) = 0;
   // The file of case `id`, or nullopt when there is no such case.

@@ -173,8 +173,8 @@ constexpr char kSelectRuns[] =
     "SELECT id, month, status, prepared_by, approved_by, rules_version, booking_date, created_at "
     "FROM runs ORDER BY month DESC";
 constexpr char kSelectRunById[] = "SELECT month, status FROM runs WHERE id = ?1";
-// Case search: the applicant's name contains the text (LIKE: case-insensitive for ASCII), or the
-// case number is it.
+// Case search: the case number is the text, or the applicant's name contains it (LIKE:
+// case-insensitive for ASCII; ?1 is NULL, matching no name, for a number).
 constexpr char kSearchCases[] =
     "SELECT c.id, a.name, c.start_date, c.end_date, "
     "1 + (SELECT count(*) FROM case_members m WHERE m.case_id = c.id) "
@@ -1159,7 +1159,8 @@ Result<std::vector<payments::CaseSummary>> SqliteRunStore::SearchCases(const pay
     number = std::stoll(query.text);
   }
   NABIJ_STMT(s, kSearchCases);
-  s->BindText(1, pattern);
+  // A number is a case number, not a fragment of a name.
+  if (number < 0) s->BindText(1, pattern);
   s->BindInt(2, number);
   s->BindInt(3, query.limit);
   std::vector<payments::CaseSummary> out;
