@@ -4,7 +4,6 @@
 // besides reading and writing the socket). Times are per request, on one thread.
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
 #include <string>
 
 #include "api/calculator.h"
@@ -12,7 +11,7 @@
 #include "bench_setup.h"
 #include "pw/bijstand.h"
 #include "pw/params.h"
-#include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 
 namespace nabij::bench {
 namespace {
@@ -23,7 +22,7 @@ constexpr char kBody[] =
     R"("parttime":{"hourly_wage":1400,"hours":[0,8,16,24,32]}})";
 
 struct Setup {
-  rules::ParameterSet rules;
+  const rules::ParameterSet& rules;
   api::CalculatorRequest request;
   pw::CaseInput input;
   pw::Params params;
@@ -31,13 +30,11 @@ struct Setup {
 
 const Setup& TheSetup() {
   static const Setup* setup = [] {
-    auto set = rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules");
-    NABIJ_CHECK(set.ok());
     auto req = api::ParseCalculatorJson(kBody);
     NABIJ_CHECK(req.ok());
     auto in = pw::BuildCaseInput(req->household.household);
     NABIJ_CHECK(in.ok());
-    auto* s = new Setup{std::move(*set), std::move(*req), *in, {}};
+    auto* s = new Setup{rules::SourceRules(), std::move(*req), *in, {}};
     auto p = pw::Snapshot(s->rules, in->month, "");
     NABIJ_CHECK(p.ok());
     s->params = std::move(*p);

@@ -17,24 +17,11 @@ server_threads="${3:-2}"
 wrk_threads="${4:-2}"
 request_log="${5:-file}"
 connections=64
-command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 2; }
-[[ -x "$nabijd" ]] || { echo "no $nabijd: build the release preset first" >&2; exit 2; }
-tmp="$(mktemp -d)"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
+# shellcheck source=bench/http_common.sh
+source "$root/bench/http_common.sh"
 log_target="$tmp/requests.log"
 [[ "$request_log" == "off" ]] && log_target=off
-"$nabijd" --port 0 --db "$tmp/bench.db" --threads "$server_threads" --request-log "$log_target" \
-  --rules "$root/rules" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 1 100); do grep -q 'luistert op' "$tmp/out" 2>/dev/null && break; sleep 0.1; done
-port="$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/out")"
-[[ -n "$port" ]] || { cat "$tmp/out" "$tmp/err" >&2; exit 1; }
+start_nabijd "$nabijd" "$tmp/bench.db" "$server_threads" "$log_target" "$root/rules"
 
 cat >"$tmp/post.lua" <<'LUA'
 wrk.method = "POST"

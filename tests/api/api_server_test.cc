@@ -11,7 +11,7 @@
 
 #include "api/calculator.h"
 #include "pw/bijstand.h"
-#include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 #include "test_server.h"
 
 namespace nabij::testing {
@@ -91,13 +91,11 @@ TEST(ApiServerTest, CalculatorMatchesTheEngineAndAddsThePartTimeSeries) {
   json doc = json::parse(r.body);
 
   // The same household through the engine directly.
-  auto set = rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules");
-  ASSERT_TRUE(set.ok());
   auto req = api::ParseHouseholdJson(household);
   ASSERT_TRUE(req.ok());
   auto in = pw::BuildCaseInput(req->household);
   ASSERT_TRUE(in.ok());
-  auto params = pw::Snapshot(*set, in->month, "");
+  auto params = pw::Snapshot(rules::SourceRules(), in->month, "");
   ASSERT_TRUE(params.ok());
   auto d = pw::Calculate(*params, *in, nullptr);
   ASSERT_TRUE(d.ok());
