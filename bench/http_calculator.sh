@@ -45,19 +45,15 @@ curl -sf -X POST "http://127.0.0.1:$port/api/v1/calculator" -H 'Content-Type: ap
   { echo "the calculator does not answer 200" >&2; exit 1; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }  # user + system, in clock ticks
 before_ticks="$(cpu_ticks)"
-count_served() {  # requests answered so far: the log, or wrk's own count when the log is off
-  if [[ "$request_log" == "off" ]]; then echo 0; else wc -l <"$tmp/requests.log"; fi
-}
-before_lines="$(count_served)"
 wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$tmp/post.lua" \
   "http://127.0.0.1:$port/api/v1/calculator" | tee "$tmp/wrk.txt"
 # CPU time the server used per request: what the figure would be on idle cores, whatever else
 # the machine was doing during the run.
 ticks=$(( $(cpu_ticks) - before_ticks ))
-served=$(( $(count_served) - before_lines ))
-if [[ "$request_log" == "off" ]]; then served="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$tmp/wrk.txt")"; fi
+served="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$tmp/wrk.txt")"  # as wrk counted them
 awk -v t="$ticks" -v n="$served" -v hz="$(getconf CLK_TCK)" \
   'BEGIN { printf "server CPU: %.1f us per request (%d requests, %.2f s CPU); load average %s\n", t / hz * 1e6 / n, n, t / hz, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'" }'
 if [[ "$request_log" != "off" ]]; then
+  sleep 1.5  # the log file is flushed every second
   echo "request log lines: $(wc -l <"$tmp/requests.log"), non-200: $(grep -vc '"status":200' "$tmp/requests.log" || true)"
 fi

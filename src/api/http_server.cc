@@ -59,11 +59,12 @@ void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// One write per line: stderr is unbuffered, and lines of several threads must not mix.
 void DefaultLog(std::string_view line) {
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  std::fwrite(line.data(), 1, line.size(), stderr);
-  std::fputc('\n', stderr);
+  std::string with_newline;
+  with_newline.reserve(line.size() + 1);
+  with_newline.append(line).push_back('\n');
+  std::fwrite(with_newline.data(), 1, with_newline.size(), stderr);
 }
 
 Response ErrorResponse(int status, std::string_view code, std::string_view message) {

@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -86,14 +87,36 @@ class JsonWriter {
     if (!first_[depth_ - 1]) out_ += ',';
     first_[depth_ - 1] = false;
   }
+  // Whether any of the 8 bytes of `v` needs an escape: a control character, '"' or '\\'.
+  // (SWAR: a byte below 0x20, or equal to 0x22 or 0x5c, sets its high bit in the result.)
+  static bool NeedsEscape8(uint64_t v) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    auto zero_byte = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+    uint64_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
+    return (below_space | zero_byte(v ^ (kOnes * '"')) | zero_byte(v ^ (kOnes * '\\'))) != 0;
+  }
+
   void AppendString(std::string_view s) {
     out_ += '"';
     size_t run = 0;  // start of the characters not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
+    size_t i = 0;
+    while (i < s.size()) {
+      if (i + 8 <= s.size()) {
+        uint64_t v;
+        std::memcpy(&v, s.data() + i, 8);
+        if (!NeedsEscape8(v)) {
+          i += 8;
+          continue;
+        }
+      }
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
       out_.append(s.data() + run, i - run);
-      run = i + 1;
+      run = ++i;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
