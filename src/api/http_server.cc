@@ -392,6 +392,8 @@ class Session : public std::enable_shared_from_this<Session> {
     out->result(static_cast<unsigned>(res.status));
     out->set(http::field::content_type, res.content_type);
     out->set("X-Content-Type-Options", "nosniff");
+    out->set("X-Frame-Options", "DENY");  // no page of nabij inside another site's frame
+    out->set("Referrer-Policy", "no-referrer");
     if (route_ != "static") out->set(http::field::cache_control, "no-store");
     for (auto& [k, v] : res.headers) out->insert(k, v);
     keep_alive_ = keep_alive && !srv_.stopping;

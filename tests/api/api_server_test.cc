@@ -31,6 +31,8 @@ TEST(ApiServerTest, HealthOverOneKeepAliveConnection) {
     EXPECT_EQ(body["status"], "ok");
     EXPECT_EQ(body["rules_version"].get<std::string>().size(), 16u);
     EXPECT_EQ(r.Header("content-type"), "application/json");
+    EXPECT_EQ(r.Header("cache-control"), "no-store");
+    EXPECT_EQ(r.Header("x-frame-options"), "DENY");
   }
   HttpResponse closing = c.Request("GET", "/api/v1/health", {}, {{"Connection", "close"}});
   EXPECT_EQ(closing.status, 200);
