@@ -72,20 +72,6 @@ Result<sheets::Workbook> RunWorkbook(payments::RunStore& runs, const payments::R
 // The fictitious demo municipality's account, used when no --debtor-iban is given.
 constexpr uint64_t kDemoMunicipalityAccount = 9'999'999'999;
 
-Result<std::unique_ptr<store::SqliteDatabase>> OpenDb(const Args& a, bool migrate) {
-  auto db = store::SqliteDatabase::Open(DbPath(a), store::OpenOptions{});
-  if (!db.ok()) return db.error();
-  if (migrate) NABIJ_RETURN_IF_ERROR((*db)->Migrate());
-  auto version = (*db)->SchemaVersion();
-  if (!version.ok()) return version.error();
-  if (*version != store::SqliteDatabase::LatestSchemaVersion()) {
-    return Status(ErrorCode::kFailedPrecondition,
-                  "the database has schema version " + std::to_string(*version) + "; run 'nabij db init' first",
-                  "db");
-  }
-  return db;
-}
-
 void PrintTotals(std::ostream& out, const payments::RunRecord& run, const payments::RunTotals& t) {
   out << "Betaalrun " << run.month.ToString() << " (" << payments::RunStatusName(run.status) << ", voorbereid door "
       << run.prepared_by << (run.approved_by.empty() ? "" : ", goedgekeurd door " + run.approved_by)
@@ -109,7 +95,7 @@ int CmdDb(const std::vector<std::string>& rest, std::ostream& out, std::ostream&
   if (a->positional.size() != 1 || a->positional[0] != "init") {
     return Fail(err, InvalidArgument("usage: nabij db init [--db FILE]"));
   }
-  auto db = OpenDb(*a, true);
+  auto db = OpenDatabase(*a, true);
   if (!db.ok()) return Fail(err, db.error());
   out << "database " << DbPath(*a).string() << " is klaar (schemaversie "
       << store::SqliteDatabase::LatestSchemaVersion() << ")\n";
@@ -130,7 +116,7 @@ int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::os
     if (!m.ok()) return Fail(err, m.error());
     month = *m;
   }
-  auto db = OpenDb(*a, true);
+  auto db = OpenDatabase(*a, true);
   if (!db.ok()) return Fail(err, db.error());
   store::SqliteRunStore runs(**db);
   auto cases = payments::GenerateDemoCases(static_cast<uint64_t>(*seed), static_cast<size_t>(*n), month);
@@ -162,7 +148,7 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
   if (!month.ok()) return Fail(err, month.error());
   auto rules = LoadRules(*a);
   if (!rules.ok()) return Fail(err, rules.error());
-  auto db = OpenDb(*a, false);
+  auto db = OpenDatabase(*a, false);
   if (!db.ok()) return Fail(err, db.error());
   store::SqliteRunStore runs(**db);
   SystemClock clock;

@@ -10,9 +10,6 @@
 #include "cases/stp.h"
 #include "letters/pdf_renderer.h"
 
-// fontconfig 2.14 leaks once while reading its configuration (see src/letters/letters_test.cc).
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
-
 namespace nabij::cases {
 namespace {
 

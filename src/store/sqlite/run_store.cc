@@ -189,6 +189,8 @@ constexpr char kFillBatch[] =
     "WHERE c.id > ?1 AND c.start_date <= ?2 AND (c.end_date IS NULL OR c.end_date >= ?3) "
     "AND NOT EXISTS (SELECT 1 FROM run_lines l WHERE l.run_id = ?4 AND l.case_id = c.id) "
     "ORDER BY c.id LIMIT ?5";
+// The batch of LoadCase: one case.
+constexpr char kFillBatchOne[] = "INSERT INTO temp.run_batch (case_id) SELECT id FROM cases WHERE id = ?1";
 // The cases of the batch with their applicant and partner payee.
 constexpr char kSelectPending[] =
     "SELECT c.id, c.gemeente, c.start_date, c.end_date, c.split_between_partners, c.vakantietoeslag_monthly, "
@@ -662,7 +664,6 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
     NABIJ_STMT(s, kClearBatch);
     NABIJ_RETURN_IF_ERROR(s->Run());
   }
-
   {
     NABIJ_STMT(fill, kFillBatch);
     fill->BindInt(1, after_case_id);
@@ -672,13 +673,36 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
     fill->BindInt(5, limit);
     NABIJ_RETURN_IF_ERROR(fill->Run());
   }
+  NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatch(run_id, static_cast<size_t>(limit)));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  return cases;
+}
 
+Result<RunCase> SqliteRunStore::LoadCase(int64_t case_id) {
+  NABIJ_RETURN_IF_ERROR(EnsureBatchTable());
+  NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kDeferred));
+  {
+    NABIJ_STMT(s, kClearBatch);
+    NABIJ_RETURN_IF_ERROR(s->Run());
+  }
+  {
+    NABIJ_STMT(fill, kFillBatchOne);
+    fill->BindInt(1, case_id);
+    NABIJ_RETURN_IF_ERROR(fill->Run());
+  }
+  NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatch(/*run_id=*/0, 1));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  if (cases.empty()) return Status(ErrorCode::kNotFound, "no case " + std::to_string(case_id), "case_id");
+  return std::move(cases.front());
+}
+
+Result<std::vector<RunCase>> SqliteRunStore::LoadBatch(int64_t run_id, size_t expected) {
   std::vector<RunCase> cases;
   std::vector<int64_t> ids;  // ascending, parallel to `cases`
   {
     NABIJ_STMT(s, kSelectPending);
-    cases.reserve(static_cast<size_t>(limit));
-    ids.reserve(static_cast<size_t>(limit));
+    cases.reserve(expected);
+    ids.reserve(expected);
     for (;;) {
       NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
       if (!row) break;
@@ -701,10 +725,7 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
       cases.push_back(std::move(c));
     }
   }
-  if (cases.empty()) {
-    NABIJ_RETURN_IF_ERROR(tx.Commit());
-    return cases;
-  }
+  if (cases.empty()) return cases;
   auto case_of = [&](int64_t case_id) -> RunCase& {
     auto it = std::lower_bound(ids.begin(), ids.end(), case_id);
     NABIJ_CHECK(it != ids.end() && *it == case_id);  // the queries join on the batch
@@ -771,7 +792,6 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
       case_of(s->Int(0)).vt_reserved += s->MoneyAt(1);
     }
   }
-  NABIJ_RETURN_IF_ERROR(tx.Commit());
   return cases;
 }
 

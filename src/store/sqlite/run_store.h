@@ -53,6 +53,9 @@ class SqliteRunStore final : public payments::RunStore {
   // limit < 1.
   Result<std::vector<payments::RunCase>> LoadPendingCases(int64_t run_id, Month month, int64_t after_case_id,
                                                           int limit) override;
+  // One case with all its facts and the balances after every run so far (as LoadPendingCases
+  // gives them); kNotFound for an unknown id. For recomputing a month and showing a case.
+  Result<payments::RunCase> LoadCase(int64_t case_id);
   // Besides kAlreadyExists: kInvalidArgument for an entry that does not balance or data that break
   // a constraint, kFailedPrecondition when the run is no longer being prepared, kNotFound for an
   // unknown run. Nothing of the batch is stored on any error.
@@ -101,6 +104,9 @@ class SqliteRunStore final : public payments::RunStore {
   Status InsertEntry(const ledger::Entry& e);
   // AddCase's work inside the caller's transaction.
   Result<int64_t> InsertCase(const payments::RunCase& c);
+  // The cases in temp.run_batch with every fact, inside the caller's transaction; the reserved
+  // vakantietoeslag is summed over the lines of every run other than `run_id`.
+  Result<std::vector<payments::RunCase>> LoadBatch(int64_t run_id, size_t expected);
 
   SqliteDatabase& db_;
   std::unordered_map<const char*, std::unique_ptr<Statement>> cache_;
