@@ -98,6 +98,19 @@ check "case verify reproduces a stored decision" 0 'gelijk aan het besluit' -- "
 check "case letter writes the PDF" 0 'geschreven naar' -- "$nabij" case letter 3 --out "$tmp/besluit.pdf" --db "$cdb"
 check "the letter names the change and the objection term" 0 'bezwaar' -- pdftotext "$tmp/besluit.pdf" -
 check "case show of an unknown case" 2 'no case 99' -- "$nabij" case show 99 --db "$cdb"
+check "case join: a housemate of 30 makes the norm a kostendelersnorm" 0 'wijziging per 2027-01-01' -- \
+  "$nabij" case join 1 --role housemate --birth-date 1996-05-05 --from 2026-12-15 --relation none --user anna --db "$cdb"
+check "case join refuses a partner" 2 'role' -- \
+  "$nabij" case join 1 --role partner --birth-date 1996-05-05 --from 2026-12-15 --user anna --db "$cdb"
+check "case leave: the lodger leaves" 0 'wijziging per 2026-12-01' -- \
+  "$nabij" case leave 2 --person 4 --on 2026-12-01 --user anna --db "$cdb"
+check "case leave of someone who is not there" 2 'not a member' -- \
+  "$nabij" case leave 2 --person 4 --on 2026-12-05 --user anna --db "$cdb"
+check "case end needs a reason" 2 'note' -- "$nabij" case end 2 --last-day 2026-12-31 --user anna --db "$cdb"
+check "case end" 0 'beëindiging per 2027-01-01' -- \
+  "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
+check "case end only once" 2 'ended already' -- \
+  "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
 
 udb="$tmp/users.db"
 check "user init makes the first beheerder with a one-time password" 0 '^eenmalig wachtwoord: [A-Za-z2-9]{20}$' -- \

@@ -265,6 +265,10 @@ Result<ApplyOutcome> Casework::Apply(std::string_view document, std::string_view
   out.reasons = stp.reasons;
   out.deadlines = deadlines;
   out.bijstand = c.decision.bijstand;
+  if (in.application.received) {
+    NABIJ_ASSIGN_OR_RETURN(Money least, cases::VoorschotMinimum(rules_, *in.application.received, out.bijstand));
+    out.voorschot_minimum = least;
+  }
   if (!stp.automatic) return out;
 
   // Straight-through: decided now, without a person, and marked so.
@@ -311,7 +315,19 @@ Result<std::vector<QueueItem>> Casework::Queue() {
     a.application = in.application;
     auto d = cases::ComputeDeadlines(rules_, a.application, today);
     if (!d.ok()) return d.error().WithFieldPrefix("applications[" + std::to_string(a.id) + "]");
-    items.push_back({std::move(a), *d});
+    QueueItem item{std::move(a), *d, Money::Zero(), std::nullopt};
+    // The right as computed now; an application the engine refuses still shows in the queue.
+    auto engine_input = pw::BuildCaseInput(in.household);
+    if (engine_input.ok()) {
+      auto c = Compute(rules_, *engine_input, in.household.gemeente, in.regime);
+      if (c.ok()) item.bijstand = c->decision.bijstand;
+    }
+    if (item.application.application.received) {
+      NABIJ_ASSIGN_OR_RETURN(Money least,
+                             cases::VoorschotMinimum(rules_, *item.application.application.received, item.bijstand));
+      item.voorschot_minimum = least;
+    }
+    items.push_back(std::move(item));
   }
   // The fewest days left first; applications without a running term (not received, suspended) last.
   std::stable_sort(items.begin(), items.end(), [](const QueueItem& x, const QueueItem& y) {
@@ -364,62 +380,153 @@ Result<cases::DecisionRecord> Casework::Decide(int64_t application_id, bool gran
   return stored;
 }
 
-Result<IncomeOutcome> Casework::ReportIncome(int64_t case_id, Month month, bool partner, Money work, Money other,
+Result<ChangeOutcome> Casework::Change(const cases::CaseFacts& facts, const pw::HouseholdHistory& now, Month month,
+                                      cases::CaseChange change, std::string note, std::string_view event_kind,
+                                      std::string_view actor) {
+  if (month < facts.start.month() || (facts.end && month > facts.end->month())) {
+    return InvalidArgument("the case has no right to bijstand in " + month.ToString(), "month");
+  }
+  NABIJ_ASSIGN_OR_RETURN(pw::CaseInput engine_input, pw::InputForMonth(now, month));
+  NABIJ_ASSIGN_OR_RETURN(Computed c, Compute(rules_, engine_input, facts.gemeente, pw::Regime::kByDate));
+  ChangeOutcome out;
+  NABIJ_ASSIGN_OR_RETURN(std::optional<Money> paid, store_.PaidBijstand(facts.case_id, month));
+  if (paid) {
+    // Pw art. 58: what was paid too much for the month is recovered.
+    NABIJ_ASSIGN_OR_RETURN(payments::Correction corr, payments::RecomputePaidMonth(now, month, *paid, c.params, nullptr));
+    out.month_was_paid = true;
+    out.paid = corr.paid;
+    out.overpaid = corr.overpaid;
+    out.underpaid = corr.underpaid;
+  }
+  change.case_id = facts.case_id;
+  change.decision = NewDecision(c, facts.gemeente, pw::Regime::kByDate, rules_.content_hash());
+  change.decision.kind = cases::DecisionKind::kWijziging;
+  change.decision.effective_from = std::max(month.first_day(), facts.start);
+  change.decision.decided_by = std::string(actor);
+  change.decision.decided_at = FormatUtc(clock_.NowUnixMillis());
+  change.decision.note = note;
+  change.overpaid = out.overpaid;
+  change.booking_date = clock_.Today();
+  NABIJ_ASSIGN_OR_RETURN(cases::CaseChangeIds ids, store_.SaveChange(change));
+  out.decision = change.decision;
+  out.decision.id = ids.decision_id;
+  out.decision.case_id = facts.case_id;
+  out.recovery_id = ids.recovery_id;
+  out.person_id = ids.person_id;
+  std::string detail = note + ", besluit " + std::to_string(ids.decision_id) + ", bijstand " +
+                       FormatEuro(c.decision.bijstand);
+  if (out.overpaid > Money::Zero()) {
+    detail += ", terugvordering " + std::to_string(ids.recovery_id) + " van " + FormatEuro(out.overpaid);
+  }
+  if (out.underpaid > Money::Zero()) detail += ", nog te betalen " + FormatEuro(out.underpaid);
+  NABIJ_RETURN_IF_ERROR(Record(actor, event_kind, facts.case_id, std::move(detail)));
+  return out;
+}
+
+Result<ChangeOutcome> Casework::ReportIncome(int64_t case_id, Month month, bool partner, Money work, Money other,
                                              std::string_view actor) {
   if (actor.empty()) return InvalidArgument("missing", "user");
   if (work < Money::Zero()) return InvalidArgument("net income is not negative", "net_work_income");
   if (other < Money::Zero()) return InvalidArgument("net income is not negative", "other_income");
   NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
-  if (month < facts.start.month() || (facts.end && month > facts.end->month())) {
-    return InvalidArgument("the case has no right to bijstand in " + month.ToString(), "month");
-  }
   int64_t person = facts.history.applicant_id;
   if (partner) {
     if (!facts.partner_id) return InvalidArgument("the case has no partner", "person");
     person = *facts.partner_id;
   }
   pw::HouseholdHistory now = facts.history;
-  now.incomes.push_back({person, month, work, other});
-  NABIJ_ASSIGN_OR_RETURN(pw::CaseInput engine_input, pw::InputForMonth(now, month));
-  NABIJ_ASSIGN_OR_RETURN(Computed c, Compute(rules_, engine_input, facts.gemeente, pw::Regime::kByDate));
+  pw::IncomeFact income{person, month, work, other};
+  now.incomes.push_back(income);
+  cases::CaseChange change;
+  change.income = income;
+  return Change(facts, now, month, std::move(change), "inkomsten " + month.ToString(), "income.reported", actor);
+}
 
-  IncomeOutcome out;
-  NABIJ_ASSIGN_OR_RETURN(std::optional<Money> paid, store_.PaidBijstand(case_id, month));
-  if (paid) {
-    NABIJ_ASSIGN_OR_RETURN(payments::Correction corr,
-                           payments::RecomputePaidMonth(now, month, *paid, c.params, nullptr));
-    out.month_was_paid = true;
-    out.paid = corr.paid;
-    out.overpaid = corr.overpaid;
-    out.underpaid = corr.underpaid;
+namespace {
+
+// The household is taken on the first day of a month (Pw art. 45): a change counts from the first
+// month that starts on or after its day.
+Month FirstMonthFrom(Date d) { return d.day() == 1 ? d.month() : d.month().Add(1); }
+
+}  // namespace
+
+Result<ChangeOutcome> Casework::AddMember(int64_t case_id, pw::MemberFact member, std::string_view actor) {
+  if (actor.empty()) return InvalidArgument("missing", "user");
+  if (member.role != pw::Role::kChild && member.role != pw::Role::kHousemate) {
+    return InvalidArgument("a child or a housemate joins this way; a new partner is a new application", "role");
   }
-  cases::IncomeChange change;
-  change.case_id = case_id;
-  change.person_id = person;
-  change.month = month;
-  change.work = work;
-  change.other = other;
-  change.decision = NewDecision(c, facts.gemeente, pw::Regime::kByDate, rules_.content_hash());
-  change.decision.kind = cases::DecisionKind::kWijziging;
-  change.decision.effective_from = std::max(month.first_day(), facts.start);
-  change.decision.decided_by = std::string(actor);
-  change.decision.decided_at = FormatUtc(clock_.NowUnixMillis());
-  change.decision.note = "inkomsten " + month.ToString();
-  change.overpaid = out.overpaid;
-  change.booking_date = clock_.Today();
-  NABIJ_ASSIGN_OR_RETURN(cases::IncomeChangeIds ids, store_.SaveIncomeChange(change));
-  out.decision = change.decision;
-  out.decision.id = ids.decision_id;
-  out.decision.case_id = case_id;
-  out.recovery_id = ids.recovery_id;
-  std::string detail = "inkomsten " + month.ToString() + ", besluit " + std::to_string(ids.decision_id) +
-                       ", bijstand " + FormatEuro(c.decision.bijstand);
-  if (out.overpaid > Money::Zero()) {
-    detail += ", terugvordering " + std::to_string(ids.recovery_id) + " van " + FormatEuro(out.overpaid);
+  if (member.birth > member.valid_from) return InvalidArgument("born after the day of joining", "birth_date");
+  NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
+  if (member.valid_from < facts.start) {
+    return InvalidArgument("before the start of the right (" + facts.start.ToString() + ")", "from");
   }
-  if (out.underpaid > Money::Zero()) detail += ", nog te betalen " + FormatEuro(out.underpaid);
-  NABIJ_RETURN_IF_ERROR(Record(actor, "income.reported", case_id, std::move(detail)));
-  return out;
+  int64_t temp_id = facts.history.applicant_id;
+  for (const pw::MemberFact& m : facts.history.members) temp_id = std::max(temp_id, m.person_id);
+  member.person_id = temp_id + 1;  // only for the computation; the store gives the real id
+  member.valid_until.reset();
+  member.entitled = true;
+  if (member.role == pw::Role::kHousemate) member.housemate.birth = member.birth;
+  pw::HouseholdHistory now = facts.history;
+  now.members.push_back(member);
+  cases::CaseChange change;
+  change.joins = member;
+  const char* who = member.role == pw::Role::kChild ? "kind" : "medebewoner";
+  return Change(facts, now, FirstMonthFrom(member.valid_from), std::move(change),
+                std::string(who) + " erbij per " + member.valid_from.ToString(), "household.changed", actor);
+}
+
+Result<ChangeOutcome> Casework::RemoveMember(int64_t case_id, int64_t person_id, Date on, std::string_view actor) {
+  if (actor.empty()) return InvalidArgument("missing", "user");
+  NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
+  pw::HouseholdHistory now = facts.history;
+  bool found = false;
+  for (pw::MemberFact& m : now.members) {
+    if (m.person_id == person_id && m.valid_from < on && (!m.valid_until || *m.valid_until > on)) {
+      m.valid_until = on;
+      found = true;
+    }
+  }
+  if (!found) {
+    return Status(ErrorCode::kNotFound,
+                  "person " + std::to_string(person_id) + " is not a member of case " + std::to_string(case_id) +
+                      " on " + on.ToString(),
+                  "person_id");
+  }
+  cases::CaseChange change;
+  change.leaves_person_id = person_id;
+  change.leaves_on = on;
+  return Change(facts, now, FirstMonthFrom(on), std::move(change),
+                "persoon " + std::to_string(person_id) + " vertrokken per " + on.ToString(), "household.changed",
+                actor);
+}
+
+Result<cases::DecisionRecord> Casework::EndCase(int64_t case_id, Date last_day, std::string_view note,
+                                                std::string_view actor) {
+  if (actor.empty()) return InvalidArgument("missing", "user");
+  if (note.empty()) return InvalidArgument("an ending says why", "note");
+  NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
+  if (facts.end) {
+    return Status(ErrorCode::kFailedPrecondition,
+                  "case " + std::to_string(case_id) + " has ended already on " + facts.end->ToString(), "case_id");
+  }
+  if (last_day < facts.start) {
+    return InvalidArgument("the last day is before the start of the right (" + facts.start.ToString() + ")",
+                           "last_day");
+  }
+  // The decision keeps the computation of the last month with a right.
+  NABIJ_ASSIGN_OR_RETURN(pw::CaseInput engine_input, pw::InputForMonth(facts.history, last_day.month()));
+  NABIJ_ASSIGN_OR_RETURN(Computed c, Compute(rules_, engine_input, facts.gemeente, pw::Regime::kByDate));
+  cases::DecisionRecord d = NewDecision(c, facts.gemeente, pw::Regime::kByDate, rules_.content_hash());
+  d.kind = cases::DecisionKind::kBeeindiging;
+  d.effective_from = last_day.AddDays(1);
+  d.decided_by = std::string(actor);
+  d.decided_at = FormatUtc(clock_.NowUnixMillis());
+  d.note = std::string(note);
+  NABIJ_ASSIGN_OR_RETURN(d.id, store_.EndCase(case_id, last_day, d));
+  d.case_id = case_id;
+  NABIJ_RETURN_IF_ERROR(Record(actor, "case.ended", case_id,
+                               "beëindigd na " + last_day.ToString() + ", besluit " + std::to_string(d.id)));
+  return d;
 }
 
 Result<pw::Decision> Casework::Reproduce(const cases::DecisionRecord& d, rules::Trace* trace) {

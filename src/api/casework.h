@@ -53,21 +53,27 @@ struct ApplyOutcome {
   std::vector<std::string> reasons;            // why it is queued
   cases::Deadlines deadlines;
   Money bijstand;                               // as computed for the start month
+  std::optional<Money> voorschot_minimum;       // Pw art. 52 lid 2, once the application is received
   std::optional<cases::DecisionRecord> decision;  // when decided straight-through
 };
 
 struct QueueItem {
   cases::ApplicationRecord application;
   cases::Deadlines deadlines;  // as of today
+  Money bijstand;              // computed now for the start month
+  std::optional<Money> voorschot_minimum;
 };
 
-struct IncomeOutcome {
+// What a change of facts did: the wijziging for the first month it counts in, and when that month
+// was paid already, the correction.
+struct ChangeOutcome {
   cases::DecisionRecord decision;  // the wijziging for the month
   bool month_was_paid = false;
   Money paid;       // bijstand the payment run granted for the month
   Money overpaid;   // the recovery claim opened (Pw art. 58)
   Money underpaid;  // still owed to the client (paid with the next correction, not automatically)
   int64_t recovery_id = 0;
+  int64_t person_id = 0;  // the person who joined
 };
 
 class Casework {
@@ -84,8 +90,17 @@ class Casework {
   Result<cases::DecisionRecord> Decide(int64_t application_id, bool grant, std::string_view note,
                                        std::string_view actor);
   // Net income of the applicant (or the partner) for `month`, from one payslip.
-  Result<IncomeOutcome> ReportIncome(int64_t case_id, Month month, bool partner, Money work, Money other,
+  Result<ChangeOutcome> ReportIncome(int64_t case_id, Month month, bool partner, Money work, Money other,
                                      std::string_view actor);
+  // A child or a housemate joins the household on member.valid_from (a person without a name in
+  // nabij: the household's facts only). The engine takes the household on the first day of a
+  // month, so the change counts from the first month that starts on or after that day.
+  Result<ChangeOutcome> AddMember(int64_t case_id, pw::MemberFact member, std::string_view actor);
+  // A member other than the applicant leaves on `on` (present until the day before).
+  Result<ChangeOutcome> RemoveMember(int64_t case_id, int64_t person_id, Date on, std::string_view actor);
+  // Ends the right after `last_day` (beëindiging, with the reason in `note`). The payment run pays
+  // the reserved vakantietoeslag within three months after (Pw art. 45 lid 1).
+  Result<cases::DecisionRecord> EndCase(int64_t case_id, Date last_day, std::string_view note, std::string_view actor);
   // Computes a stored decision again from its inputs; kFailedPrecondition when the rules changed
   // since (a different rules version), kInternal when the same rules give another amount.
   Result<pw::Decision> Reproduce(const cases::DecisionRecord& d, rules::Trace* trace);
@@ -94,6 +109,11 @@ class Casework {
 
  private:
   Status Record(std::string_view actor, std::string_view kind, int64_t case_id, std::string detail);
+  // Computes `month` with the facts as changed (`now`), corrects a paid month, stores the change
+  // with its decision and records the event.
+  Result<ChangeOutcome> Change(const cases::CaseFacts& facts, const pw::HouseholdHistory& now, Month month,
+                               cases::CaseChange change, std::string note, std::string_view event_kind,
+                               std::string_view actor);
 
   const rules::ParameterSet& rules_;
   cases::CaseStore& store_;

@@ -68,8 +68,9 @@ int Apply(const Args& a, std::ostream& out, std::ostream& err) {
   auto o = (*s)->work->Apply(*text, *user);
   if (!o.ok()) return Fail(err, o.error());
   out << "aanvraag " << o->application_id << " opgeslagen; berekende bijstand " << FormatEuro(o->bijstand) << "\n";
-  out << "  voorschot uiterlijk " << DateText(o->deadlines.voorschot_due) << ", besluit uiterlijk "
-      << DateText(o->deadlines.decision_due) << "\n";
+  out << "  voorschot uiterlijk " << DateText(o->deadlines.voorschot_due)
+      << (o->voorschot_minimum ? " van ten minste " + FormatEuro(*o->voorschot_minimum) : "")
+      << ", besluit uiterlijk " << DateText(o->deadlines.decision_due) << "\n";
   if (o->decision) {
     out << "automatisch besloten (geen uitzondering van toepassing), dossier " << o->decision->case_id
         << ", behandelduur " << Days(o->deadlines.handling_days) << " dagen\n";
@@ -91,6 +92,7 @@ int Queue(const Args& a, std::ostream& out, std::ostream& err) {
     out << "aanvraag " << q.application.id << ": melding " << q.application.application.melding.ToString()
         << ", dagen tot besluit " << Days(q.deadlines.days_left) << " (uiterlijk " << DateText(q.deadlines.decision_due)
         << "), voorschot uiterlijk " << DateText(q.deadlines.voorschot_due)
+        << (q.voorschot_minimum ? " van ten minste " + FormatEuro(*q.voorschot_minimum) : "")
         << (q.deadlines.suspended_now ? ", opgeschort (onvolledig)" : "") << "\n";
     for (const auto& r : q.application.reasons) out << "  - " << r << "\n";
   }
@@ -205,10 +207,107 @@ int Verify(const Args& a, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+Result<Date> DateOption(const Args& a, const std::string& name) {
+  std::string text = TextOption(a, name, "");
+  if (text.empty()) return InvalidArgument("--" + name + " YYYY-MM-DD is required", name);
+  auto d = Date::Parse(text);
+  if (!d.ok()) return InvalidArgument("--" + name + " is a date YYYY-MM-DD", name);
+  return *d;
+}
+
+void PrintChange(std::ostream& out, const api::ChangeOutcome& o) {
+  PrintDecision(out, o.decision);
+  const std::string month = o.decision.month.ToString();
+  if (o.month_was_paid) {
+    out << month << " was al betaald: " << FormatEuro(o.paid) << "; nu berekend " << FormatEuro(o.decision.bijstand)
+        << "\n";
+    if (o.overpaid > Money::Zero()) {
+      out << "terugvordering " << o.recovery_id << " van " << FormatEuro(o.overpaid)
+          << " (Pw art. 58), verrekend met latere bijstand binnen de beslagvrije voet\n";
+    }
+    if (o.underpaid > Money::Zero()) out << "nog te betalen aan de cliënt: " << FormatEuro(o.underpaid) << "\n";
+  } else {
+    out << month << " is nog niet betaald: de betaalrun rekent met de nieuwe gegevens\n";
+  }
+}
+
+int End(const Args& a, std::ostream& out, std::ostream& err) {
+  auto id = IdArgument(a, "CASE --last-day YYYY-MM-DD --note TEXT --user NAME");
+  if (!id.ok()) return Fail(err, id.error());
+  auto user = UserOption(a);
+  if (!user.ok()) return Fail(err, user.error());
+  auto last = DateOption(a, "last-day");
+  if (!last.ok()) return Fail(err, last.error());
+  auto s = Open(a);
+  if (!s.ok()) return Fail(err, s.error());
+  auto d = (*s)->work->EndCase(*id, *last, TextOption(a, "note", ""), *user);
+  if (!d.ok()) return Fail(err, d.error());
+  PrintDecision(out, *d);
+  out << "dossier " << *id << " beëindigd na " << last->ToString()
+      << "; de gereserveerde vakantietoeslag wordt in de volgende betaalrun uitbetaald\n";
+  return 0;
+}
+
+int Join(const Args& a, std::ostream& out, std::ostream& err) {
+  auto id = IdArgument(a, "CASE --role child|housemate --birth-date YYYY-MM-DD --from YYYY-MM-DD --user NAME");
+  if (!id.ok()) return Fail(err, id.error());
+  auto user = UserOption(a);
+  if (!user.ok()) return Fail(err, user.error());
+  pw::MemberFact m;
+  const std::string role = TextOption(a, "role", "");
+  if (role == "child") {
+    m.role = pw::Role::kChild;
+  } else if (role == "housemate") {
+    m.role = pw::Role::kHousemate;
+  } else {
+    return Fail(err, InvalidArgument("--role is child or housemate", "role"));
+  }
+  auto birth = DateOption(a, "birth-date");
+  if (!birth.ok()) return Fail(err, birth.error());
+  auto from = DateOption(a, "from");
+  if (!from.ok()) return Fail(err, from.error());
+  m.birth = *birth;
+  m.valid_from = *from;
+  const std::string relation = TextOption(a, "relation", "none");
+  if (relation == "first_degree") {
+    m.housemate.relation = pw::Relation::kFirstDegree;
+  } else if (relation == "second_degree") {
+    m.housemate.relation = pw::Relation::kSecondDegree;
+  } else if (relation != "none") {
+    return Fail(err, InvalidArgument("--relation is none, first_degree or second_degree", "relation"));
+  }
+  m.housemate.commercial_contract = a.options.count("commercial-contract") != 0;
+  auto s = Open(a);
+  if (!s.ok()) return Fail(err, s.error());
+  auto o = (*s)->work->AddMember(*id, m, *user);
+  if (!o.ok()) return Fail(err, o.error());
+  out << "persoon " << o->person_id << " hoort bij het huishouden vanaf " << from->ToString() << "\n";
+  PrintChange(out, *o);
+  return 0;
+}
+
+int Leave(const Args& a, std::ostream& out, std::ostream& err) {
+  auto id = IdArgument(a, "CASE --person ID --on YYYY-MM-DD --user NAME");
+  if (!id.ok()) return Fail(err, id.error());
+  auto user = UserOption(a);
+  if (!user.ok()) return Fail(err, user.error());
+  auto person = NumberOption(a, "person", 0, 1, INT64_MAX);
+  if (!person.ok()) return Fail(err, person.error());
+  if (*person == 0) return Fail(err, InvalidArgument("--person ID is required (see nabij case show)", "person"));
+  auto on = DateOption(a, "on");
+  if (!on.ok()) return Fail(err, on.error());
+  auto s = Open(a);
+  if (!s.ok()) return Fail(err, s.error());
+  auto o = (*s)->work->RemoveMember(*id, *person, *on, *user);
+  if (!o.ok()) return Fail(err, o.error());
+  PrintChange(out, *o);
+  return 0;
+}
+
 }  // namespace
 
 int CmdCase(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
-  auto a = ParseArgs(rest, {"grant", "refuse"});
+  auto a = ParseArgs(rest, {"grant", "refuse", "commercial-contract"});
   if (!a.ok()) return Fail(err, a.error());
   const std::string sub = a->positional.empty() ? "" : a->positional[0];
   if (sub == "apply") return Apply(*a, out, err);
@@ -217,7 +316,10 @@ int CmdCase(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   if (sub == "show") return Show(*a, out, err);
   if (sub == "letter") return Letter(*a, out, err);
   if (sub == "verify") return Verify(*a, out, err);
-  return Fail(err, InvalidArgument("usage: nabij case apply|queue|decide|show|letter|verify ..."));
+  if (sub == "end") return End(*a, out, err);
+  if (sub == "join") return Join(*a, out, err);
+  if (sub == "leave") return Leave(*a, out, err);
+  return Fail(err, InvalidArgument("usage: nabij case apply|queue|decide|show|letter|verify|end|join|leave ..."));
 }
 
 int CmdIncome(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
@@ -247,18 +349,7 @@ int CmdIncome(const std::vector<std::string>& rest, std::ostream& out, std::ostr
   auto o = (*s)->work->ReportIncome(*id, *month, a->options.count("partner") != 0, Money::Cents(*work),
                                     Money::Cents(*other), *user);
   if (!o.ok()) return Fail(err, o.error());
-  PrintDecision(out, o->decision);
-  if (o->month_was_paid) {
-    out << month->ToString() << " was al betaald: " << FormatEuro(o->paid) << "; nu berekend "
-        << FormatEuro(o->decision.bijstand) << "\n";
-    if (o->overpaid > Money::Zero()) {
-      out << "terugvordering " << o->recovery_id << " van " << FormatEuro(o->overpaid)
-          << " (Pw art. 58), verrekend met latere bijstand binnen de beslagvrije voet\n";
-    }
-    if (o->underpaid > Money::Zero()) out << "nog te betalen aan de cliënt: " << FormatEuro(o->underpaid) << "\n";
-  } else {
-    out << month->ToString() << " is nog niet betaald: de betaalrun rekent met deze inkomsten\n";
-  }
+  PrintChange(out, *o);
   return 0;
 }
 

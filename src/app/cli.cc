@@ -66,6 +66,13 @@ Aanvragen, besluiten en wijzigingen (docs/case-intake.md; --user NAAM: wie de st
   nabij case show DOSSIER                         Huishouden, inkomsten, terugvorderingen en besluiten.
   nabij case letter BESLUIT --out BRIEF.pdf       De beschikking (B1), opnieuw berekend uit het besluit.
   nabij case verify BESLUIT                       Rekent een besluit opnieuw uit zijn opgeslagen invoer.
+  nabij case join DOSSIER --role child|housemate --birth-date JJJJ-MM-DD --from JJJJ-MM-DD
+        [--relation none|first_degree|second_degree] [--commercial-contract] --user NAAM
+                                                  Iemand komt bij het huishouden; de bijstand wordt herberekend.
+  nabij case leave DOSSIER --person ID --on JJJJ-MM-DD --user NAAM
+                                                  Iemand vertrekt uit het huishouden.
+  nabij case end DOSSIER --last-day JJJJ-MM-DD --note TEKST --user NAAM
+                                                  Beëindigt het recht (beëindigingsbesluit).
   nabij income report DOSSIER --month JJJJ-MM --net-work CENTEN [--other CENTEN] [--partner] --user NAAM
                                                   Inkomsten van een maand (loonstrook); een al betaalde maand
                                                   met te veel bijstand wordt een terugvordering.

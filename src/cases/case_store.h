@@ -2,7 +2,7 @@
 // changes), declared here and implemented by store/*.
 //
 // Promises an implementation keeps: a decision is never changed or removed once stored (a change
-// is a new decision); an application is decided once; DecideApplication and SaveIncomeChange are
+// is a new decision); an application is decided once; DecideApplication, SaveChange and EndCase are
 // atomic (the case, the decision, the income, the recovery claim and its booking: all or nothing).
 // Names and IBANs are personal data: an implementation never puts them in an error message.
 // Use from one thread at a time, like the database behind it.
@@ -81,21 +81,23 @@ struct CaseFacts {
   std::optional<int64_t> partner_id;
 };
 
-// Income reported for one person and month, and what it changes.
-struct IncomeChange {
+// A change of a case's facts, and the decision it gives: a month's income (one payslip), a member
+// who joins the household or leaves it.
+struct CaseChange {
   int64_t case_id = 0;
-  int64_t person_id = 0;   // the applicant or the partner (database id)
-  Month month;
-  Money work;              // net income from work on this payslip
-  Money other;             // other net income
-  DecisionRecord decision; // the wijziging for the month
-  Money overpaid;          // > 0 when the month was paid: a recovery claim (Pw art. 58) is opened
-  Date booking_date;       // of the recovery claim's ledger entry
+  std::optional<pw::IncomeFact> income;  // person_id: the applicant or the partner (database id)
+  std::optional<pw::MemberFact> joins;   // a new person (person_id ignored): child or housemate
+  int64_t leaves_person_id = 0;          // a member (not the applicant) who leaves ...
+  Date leaves_on;                        // ... on this day: present until the day before
+  DecisionRecord decision;  // the wijziging for the first month the change counts in
+  Money overpaid;           // > 0 when that month was paid: a recovery claim (Pw art. 58) is opened
+  Date booking_date;        // of the recovery claim's ledger entry
 };
 
-struct IncomeChangeIds {
+struct CaseChangeIds {
   int64_t decision_id = 0;
   int64_t recovery_id = 0;  // 0 when nothing was overpaid
+  int64_t person_id = 0;    // the person who joined
 };
 
 class CaseStore {
@@ -120,9 +122,12 @@ class CaseStore {
   virtual Result<CaseFacts> LoadFacts(int64_t case_id) = 0;
   // The bijstand granted for `month` by a payment run, when the month has been paid.
   virtual Result<std::optional<Money>> PaidBijstand(int64_t case_id, Month month) = 0;
-  // Atomically: the income fact, the decision and, when overpaid, the recovery claim with its
-  // ledger entry.
-  virtual Result<IncomeChangeIds> SaveIncomeChange(const IncomeChange& c) = 0;
+  // Atomically: the changed facts, the decision and, when overpaid, the recovery claim with its
+  // ledger entry. kNotFound for a leaving person who is not a present member of the case.
+  virtual Result<CaseChangeIds> SaveChange(const CaseChange& c) = 0;
+  // Atomically: the last day of the right and the beëindiging. kFailedPrecondition when the case
+  // has ended already; kInvalidArgument when `last_day` is before its start.
+  virtual Result<int64_t> EndCase(int64_t case_id, Date last_day, const DecisionRecord& d) = 0;
 };
 
 }  // namespace nabij::cases

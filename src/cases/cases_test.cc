@@ -87,6 +87,17 @@ Calculated Calc(int age, Money work) {
   return c;
 }
 
+TEST(Voorschot, AtLeastTheRulesPercentageRoundedUp) {
+  // Pw art. 52 lid 2: 95 % from 2026 (Wet Participatiewet in balans), 90 % before.
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 11, 4), Money::Cents(111946)).value(), Money::Cents(106349));
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2025, 12, 31), Money::Cents(111946)).value(), Money::Cents(100752));
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 1, 1), Money::Cents(140150)).value(), Money::Cents(133143));
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 1, 1), Money::Zero()).value(), Money::Zero());
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 1, 1), Money::Cents(-1)).status().code(),
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2019, 1, 1), Money::Cents(1)).status().code(), ErrorCode::kRuleMissing);
+}
+
 TEST(StraightThrough, CompleteAndPlainIsAutomaticEverythingElseSaysWhy) {
   Application a;
   a.melding = Date::Of(2026, 4, 1);

@@ -284,6 +284,72 @@ TEST_F(CaseworkTest, IncomeReportRefusesAMonthOutsideTheRightAndAMissingPartner)
   EXPECT_EQ(Count("SELECT count(*) FROM incomes"), 1);  // only the application's
 }
 
+TEST_F(CaseworkTest, AHousemateWhoJoinedInAPaidMonthLowersItAndTheDifferenceIsRecovered) {
+  auto o = work_->Apply(kSimple, "anna");
+  ASSERT_TRUE(o.ok());
+  const int64_t case_id = o->decision->case_id;
+  PrepareRun(Month::Of(2026, 11));
+  PrepareRun(Month::Of(2026, 12));
+  auto paid = cases_->PaidBijstand(case_id, Month::Of(2026, 12));
+  ASSERT_TRUE(paid.ok() && paid->has_value());
+  pw::MemberFact brother;
+  brother.role = pw::Role::kHousemate;
+  brother.birth = Date::Of(1990, 4, 4);
+  brother.valid_from = Date::Of(2026, 12, 1);  // counts from December itself
+  auto r = work_->AddMember(case_id, brother, "anna");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->decision.month, Month::Of(2026, 12));
+  EXPECT_TRUE(r->month_was_paid);
+  // Pw art. 22a: the kostendelersnorm for two instead of the single norm.
+  EXPECT_LT(r->decision.bijstand, **paid);
+  EXPECT_EQ(r->overpaid, **paid - r->decision.bijstand);
+  EXPECT_NE(r->person_id, 0);
+  auto facts = cases_->LoadFacts(case_id);
+  ASSERT_TRUE(facts.ok());
+  ASSERT_EQ(facts->history.members.size(), 1u);
+  EXPECT_EQ(facts->history.members[0].person_id, r->person_id);
+  EXPECT_TRUE(work_->Reproduce(r->decision, nullptr).ok());
+
+  // He leaves on 10 January: from February the single norm again; that month is not paid yet.
+  auto left = work_->RemoveMember(case_id, r->person_id, Date::Of(2027, 1, 10), "anna");
+  ASSERT_TRUE(left.ok()) << left.status().ToString();
+  EXPECT_EQ(left->decision.month, Month::Of(2027, 2));
+  EXPECT_FALSE(left->month_was_paid);
+  EXPECT_EQ(work_->RemoveMember(case_id, r->person_id, Date::Of(2027, 1, 20), "anna").status().code(),
+            ErrorCode::kNotFound);
+  // A partner does not join this way, and nobody joins before the right started.
+  brother.role = pw::Role::kPartner;
+  EXPECT_EQ(work_->AddMember(case_id, brother, "anna").status().code(), ErrorCode::kInvalidArgument);
+  brother.role = pw::Role::kChild;
+  brother.valid_from = Date::Of(2026, 10, 1);
+  EXPECT_EQ(work_->AddMember(case_id, brother, "anna").status().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST_F(CaseworkTest, EndingTheRightIsADecisionTakenOnce) {
+  auto o = work_->Apply(kSimple, "anna");
+  ASSERT_TRUE(o.ok());
+  const int64_t case_id = o->decision->case_id;
+  EXPECT_EQ(work_->EndCase(case_id, Date::Of(2026, 12, 31), "", "anna").status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(work_->EndCase(case_id, Date::Of(2026, 10, 31), "werk", "anna").status().code(),
+            ErrorCode::kInvalidArgument);
+  auto d = work_->EndCase(case_id, Date::Of(2026, 12, 31), "werk gevonden", "anna");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(d->kind, cases::DecisionKind::kBeeindiging);
+  EXPECT_EQ(d->effective_from, Date::Of(2027, 1, 1));
+  EXPECT_TRUE(work_->Reproduce(*d, nullptr).ok());
+  EXPECT_EQ(cases_->LoadFacts(case_id)->end, Date::Of(2026, 12, 31));
+  EXPECT_EQ(work_->EndCase(case_id, Date::Of(2027, 1, 31), "x", "anna").status().code(),
+            ErrorCode::kFailedPrecondition);
+  // No income for a month without a right.
+  EXPECT_EQ(work_->ReportIncome(case_id, Month::Of(2027, 1), false, Money::Cents(1), Money::Zero(), "anna")
+                .status()
+                .code(),
+            ErrorCode::kInvalidArgument);
+  auto decisions = cases_->Decisions(case_id);
+  ASSERT_TRUE(decisions.ok());
+  EXPECT_EQ(decisions->size(), 2u);
+}
+
 TEST_F(CaseworkTest, AStoredDecisionDoesNotReproduceUnderOtherRules) {
   auto o = work_->Apply(kSimple, "anna");
   ASSERT_TRUE(o.ok());

@@ -43,6 +43,16 @@ constexpr char kInsertIncome[] =
 constexpr char kCheckPerson[] =
     "SELECT 1 FROM cases WHERE id = ?1 AND applicant_id = ?2 "
     "UNION ALL SELECT 1 FROM case_members WHERE case_id = ?1 AND person_id = ?2 AND role = 'partner'";
+constexpr char kInsertBarePerson[] = "INSERT INTO persons (birth_date) VALUES (?1) RETURNING id";
+constexpr char kInsertMember[] =
+    "INSERT INTO case_members (case_id, person_id, role, valid_from, valid_until, entitled, relation, education, "
+    "commercial_contract, third_party_contract) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+// A member present on the day leaves: present until the day before (valid_until is exclusive).
+constexpr char kEndMember[] =
+    "UPDATE case_members SET valid_until = ?3 WHERE case_id = ?1 AND person_id = ?2 AND role <> 'applicant' "
+    "AND valid_from < ?3 AND (valid_until IS NULL OR valid_until > ?3) RETURNING id";
+constexpr char kSelectCaseDates[] = "SELECT start_date, end_date FROM cases WHERE id = ?1";
+constexpr char kEndCase[] = "UPDATE cases SET end_date = ?2 WHERE id = ?1 AND end_date IS NULL";
 constexpr char kInsertRecovery[] =
     "INSERT INTO recoveries (case_id, total, reason) VALUES (?1, ?2, ?3) RETURNING id";
 
@@ -312,29 +322,71 @@ Result<std::optional<Money>> SqliteCaseStore::PaidBijstand(int64_t case_id, Mont
   return std::optional<Money>(s.MoneyAt(0));
 }
 
-Result<cases::IncomeChangeIds> SqliteCaseStore::SaveIncomeChange(const cases::IncomeChange& c) {
+Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange& c) {
   if (c.overpaid < Money::Zero()) return InvalidArgument("an overpayment is not negative", "overpaid");
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
-  {
-    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kCheckPerson));
-    s.BindInt(1, c.case_id);
-    s.BindInt(2, c.person_id);
-    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) {
-      return InvalidArgument("the person is neither the applicant nor a partner of case " + std::to_string(c.case_id),
-                             "person_id");
+  cases::CaseChangeIds ids;
+  if (c.income) {
+    {
+      NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kCheckPerson));
+      s.BindInt(1, c.case_id);
+      s.BindInt(2, c.income->person_id);
+      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+      if (!row) {
+        return InvalidArgument("the person is neither the applicant nor a partner of case " + std::to_string(c.case_id),
+                               "person_id");
+      }
     }
-  }
-  {
     NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertIncome));
     s.BindInt(1, c.case_id);
-    s.BindInt(2, c.person_id);
-    s.BindMonth(3, c.month);
-    s.BindMoney(4, c.work);
-    s.BindMoney(5, c.other);
+    s.BindInt(2, c.income->person_id);
+    s.BindMonth(3, c.income->month);
+    s.BindMoney(4, c.income->work);
+    s.BindMoney(5, c.income->other);
     NABIJ_RETURN_IF_ERROR(s.Run());
   }
-  cases::IncomeChangeIds ids;
+  if (c.joins) {
+    if (c.joins->role != pw::Role::kChild && c.joins->role != pw::Role::kHousemate) {
+      return InvalidArgument("a child or a housemate joins this way", "role");
+    }
+    {
+      NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertBarePerson));
+      s.BindDate(1, c.joins->birth);
+      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+      NABIJ_CHECK(row);  // RETURNING id
+      ids.person_id = s.Int(0);
+      s.Reset();
+    }
+    const pw::MemberFact& m = *c.joins;
+    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertMember));
+    s.BindInt(1, c.case_id);
+    s.BindInt(2, ids.person_id);
+    s.BindText(3, m.role == pw::Role::kChild ? "child" : "housemate");
+    s.BindDate(4, m.valid_from);
+    s.BindDateOrNull(5, m.valid_until);
+    s.BindBool(6, m.entitled);
+    static constexpr const char* kRelation[] = {"none", "first_degree", "second_degree"};
+    static constexpr const char* kEducation[] = {"none", "wsf", "wtos", "bbl", "abroad"};
+    s.BindText(7, kRelation[static_cast<size_t>(m.housemate.relation)]);
+    s.BindText(8, kEducation[static_cast<size_t>(m.housemate.education)]);
+    s.BindBool(9, m.housemate.commercial_contract);
+    s.BindBool(10, m.housemate.third_party_contract);
+    NABIJ_RETURN_IF_ERROR(s.Run());
+  }
+  if (c.leaves_person_id != 0) {
+    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kEndMember));
+    s.BindInt(1, c.case_id);
+    s.BindInt(2, c.leaves_person_id);
+    s.BindDate(3, c.leaves_on);
+    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+    s.Reset();
+    if (!row) {
+      return Status(ErrorCode::kNotFound,
+                    "person " + std::to_string(c.leaves_person_id) + " is not a present member of case " +
+                        std::to_string(c.case_id) + " on " + c.leaves_on.ToString(),
+                    "person_id");
+    }
+  }
   cases::DecisionRecord d = c.decision;
   d.case_id = c.case_id;
   NABIJ_ASSIGN_OR_RETURN(ids.decision_id, InsertDecision(d));
@@ -342,7 +394,8 @@ Result<cases::IncomeChangeIds> SqliteCaseStore::SaveIncomeChange(const cases::In
     NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertRecovery));
     s.BindInt(1, c.case_id);
     s.BindMoney(2, c.overpaid);
-    s.BindText(3, "te veel betaald over " + c.month.ToString() + " (besluit " + std::to_string(ids.decision_id) + ")");
+    s.BindText(3, "te veel betaald over " + c.decision.month.ToString() + " (besluit " + std::to_string(ids.decision_id) +
+                      ")");
     NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
     NABIJ_CHECK(row);  // RETURNING id
     ids.recovery_id = s.Int(0);
@@ -353,6 +406,34 @@ Result<cases::IncomeChangeIds> SqliteCaseStore::SaveIncomeChange(const cases::In
   }
   NABIJ_RETURN_IF_ERROR(tx.Commit());
   return ids;
+}
+
+Result<int64_t> SqliteCaseStore::EndCase(int64_t case_id, Date last_day, const cases::DecisionRecord& d) {
+  NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
+  {
+    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSelectCaseDates));
+    s.BindInt(1, case_id);
+    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status(ErrorCode::kNotFound, "no case " + std::to_string(case_id), "case_id");
+    if (!s.IsNull(1)) {
+      return Status(ErrorCode::kFailedPrecondition, "case " + std::to_string(case_id) + " has ended already on " + s.Text(1),
+                    "case_id");
+    }
+    if (last_day.ToString() < s.TextView(0)) {
+      return InvalidArgument("the last day is before the start of the right (" + s.Text(0) + ")", "last_day");
+    }
+  }
+  {
+    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kEndCase));
+    s.BindInt(1, case_id);
+    s.BindDate(2, last_day);
+    NABIJ_RETURN_IF_ERROR(s.Run());
+  }
+  cases::DecisionRecord rec = d;
+  rec.case_id = case_id;
+  NABIJ_ASSIGN_OR_RETURN(int64_t id, InsertDecision(rec));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  return id;
 }
 
 }  // namespace nabij::store

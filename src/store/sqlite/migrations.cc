@@ -318,7 +318,7 @@ CREATE TABLE decisions (
   id INTEGER PRIMARY KEY,
   case_id INTEGER REFERENCES cases(id),                -- NULL for a refusal: no case was opened
   application_id INTEGER REFERENCES applications(id),  -- NULL for a change on an existing case
-  kind TEXT NOT NULL CHECK (kind IN ('toekenning', 'afwijzing', 'wijziging', 'beeindiging')),
+  kind TEXT NOT NULL CHECK (kind IN ('toekenning', 'afwijzing', 'wijziging', 'beëindiging')),
   effective_from TEXT NOT NULL CHECK (date(effective_from) IS effective_from),
   month TEXT NOT NULL CHECK (date(month || '-01') IS month || '-01'),  -- the month computed
   bijstand INTEGER NOT NULL CHECK (bijstand >= 0),
