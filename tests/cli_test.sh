@@ -109,6 +109,12 @@ check "case leave of someone who is not there" 2 'not a member' -- \
 check "case end needs a reason" 2 'note' -- "$nabij" case end 2 --last-day 2026-12-31 --user anna --db "$cdb"
 check "case end" 0 'beëindiging per 2027-01-01' -- \
   "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
+check "stats caseload counts inflow and outflow" 0 '^2026-11	2	2	0$' -- \
+  "$nabij" stats caseload --from 2026-10 --to 2027-01 --db "$cdb"
+check "stats caseload: the ended case is outflow in December" 0 '^2026-12	2	0	1$' -- \
+  "$nabij" stats caseload --from 2026-10 --to 2027-01 --db "$cdb"
+check "stats caseload refuses a reversed range" 2 'before the first' -- \
+  "$nabij" stats caseload --from 2027-10 --to 2027-01 --db "$cdb"
 check "case end only once" 2 'ended already' -- \
   "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
 

@@ -353,4 +353,29 @@ int CmdIncome(const std::vector<std::string>& rest, std::ostream& out, std::ostr
   return 0;
 }
 
+int CmdStats(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
+  auto a = ParseArgs(rest, {});
+  if (!a.ok()) return Fail(err, a.error());
+  if (a->positional.size() != 1 || a->positional[0] != "caseload") {
+    return Fail(err, InvalidArgument("usage: nabij stats caseload --from YYYY-MM --to YYYY-MM"));
+  }
+  Month range[2];
+  const char* names[2] = {"from", "to"};
+  for (int i = 0; i < 2; ++i) {
+    auto m = Month::Parse(TextOption(*a, names[i], ""));
+    if (!m.ok()) return Fail(err, InvalidArgument(std::string("--") + names[i] + " YYYY-MM is required", names[i]));
+    range[i] = *m;
+  }
+  auto db = OpenDatabase(*a, false);
+  if (!db.ok()) return Fail(err, db.error());
+  store::SqliteCaseStore cases(**db);
+  auto rows = cases.Caseload(range[0], range[1]);
+  if (!rows.ok()) return Fail(err, rows.error());
+  out << "maand\tlopend\tinstroom\tuitstroom\n";
+  for (const cases::CaseloadMonth& m : *rows) {
+    out << m.month.ToString() << "\t" << m.active << "\t" << m.inflow << "\t" << m.outflow << "\n";
+  }
+  return 0;
+}
+
 }  // namespace nabij::app

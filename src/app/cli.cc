@@ -76,6 +76,7 @@ Aanvragen, besluiten en wijzigingen (docs/case-intake.md; --user NAAM: wie de st
   nabij income report DOSSIER --month JJJJ-MM --net-work CENTEN [--other CENTEN] [--partner] --user NAAM
                                                   Inkomsten van een maand (loonstrook); een al betaalde maand
                                                   met te veel bijstand wordt een terugvordering.
+  nabij stats caseload --from JJJJ-MM --to JJJJ-MM Lopende dossiers, instroom en uitstroom per maand.
 
 Gebruikers en inzage (docs/accounts.md; eenmalige wachtwoorden worden één keer getoond):
   nabij user init                                 Maakt de eerste beheerder als er nog geen gebruiker is.
@@ -287,6 +288,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "access-log") return CmdAccessLog(rest, out, err);
   if (cmd == "case") return CmdCase(rest, out, err);
   if (cmd == "income") return CmdIncome(rest, out, err);
+  if (cmd == "stats") return CmdStats(rest, out, err);
   err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
   return 2;
 }

@@ -100,6 +100,15 @@ struct CaseChangeIds {
   int64_t person_id = 0;    // the person who joined
 };
 
+// The caseload of one month: cases with a right on at least one day of it, of which started
+// (inflow) and ended (outflow) in it.
+struct CaseloadMonth {
+  Month month;
+  int64_t active = 0;
+  int64_t inflow = 0;
+  int64_t outflow = 0;
+};
+
 class CaseStore {
  public:
   virtual ~CaseStore() = default;
@@ -128,6 +137,8 @@ class CaseStore {
   // Atomically: the last day of the right and the beëindiging. kFailedPrecondition when the case
   // has ended already; kInvalidArgument when `last_day` is before its start.
   virtual Result<int64_t> EndCase(int64_t case_id, Date last_day, const DecisionRecord& d) = 0;
+  // The caseload of every month from `from` to `to` (inclusive, at most 600 months), oldest first.
+  virtual Result<std::vector<CaseloadMonth>> Caseload(Month from, Month to) = 0;
 };
 
 }  // namespace nabij::cases

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <tuple>
 
 #include "api/case_input_json.h"
 #include "api/casework.h"
@@ -348,6 +349,28 @@ TEST_F(CaseworkTest, EndingTheRightIsADecisionTakenOnce) {
   auto decisions = cases_->Decisions(case_id);
   ASSERT_TRUE(decisions.ok());
   EXPECT_EQ(decisions->size(), 2u);
+}
+
+TEST_F(CaseworkTest, CaseloadCountsActiveInflowAndOutflowPerMonth) {
+  auto a = work_->Apply(kSimple, "anna");
+  ASSERT_TRUE(a.ok());
+  auto b = work_->Apply(kLodger, "anna");
+  ASSERT_TRUE(b.ok());
+  auto granted = work_->Decide(b->application_id, true, "gezien", "bram");
+  ASSERT_TRUE(granted.ok());
+  ASSERT_TRUE(work_->EndCase(granted->case_id, Date::Of(2027, 1, 15), "verhuisd", "anna").ok());
+  auto load = cases_->Caseload(Month::Of(2026, 10), Month::Of(2027, 2));
+  ASSERT_TRUE(load.ok()) << load.status().ToString();
+  ASSERT_EQ(load->size(), 5u);
+  auto at = [&](size_t i) { return std::tuple((*load)[i].active, (*load)[i].inflow, (*load)[i].outflow); };
+  EXPECT_EQ((*load)[0].month, Month::Of(2026, 10));
+  EXPECT_EQ(at(0), std::tuple(0, 0, 0));
+  EXPECT_EQ(at(1), std::tuple(2, 2, 0));  // November: both start
+  EXPECT_EQ(at(2), std::tuple(2, 0, 0));
+  EXPECT_EQ(at(3), std::tuple(2, 0, 1));  // January: one ends on the 15th
+  EXPECT_EQ(at(4), std::tuple(1, 0, 0));
+  EXPECT_EQ(cases_->Caseload(Month::Of(2027, 1), Month::Of(2026, 1)).status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(cases_->Caseload(Month::Of(1900, 1), Month::Of(2026, 1)).status().code(), ErrorCode::kInvalidArgument);
 }
 
 TEST_F(CaseworkTest, AStoredDecisionDoesNotReproduceUnderOtherRules) {

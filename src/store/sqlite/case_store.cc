@@ -53,6 +53,15 @@ constexpr char kEndMember[] =
     "AND valid_from < ?3 AND (valid_until IS NULL OR valid_until > ?3) RETURNING id";
 constexpr char kSelectCaseDates[] = "SELECT start_date, end_date FROM cases WHERE id = ?1";
 constexpr char kEndCase[] = "UPDATE cases SET end_date = ?2 WHERE id = ?1 AND end_date IS NULL";
+// One row per month of the range, with the cases that have a right on a day of it.
+constexpr char kCaseload[] =
+    "WITH RECURSIVE months(first, last, n) AS ("
+    "  SELECT ?1, date(?1, '+1 month', '-1 day'), 1"
+    "  UNION ALL SELECT date(first, '+1 month'), date(first, '+2 month', '-1 day'), n + 1 FROM months WHERE n < ?2) "
+    "SELECT substr(m.first, 1, 7), count(c.id), coalesce(sum(c.start_date >= m.first), 0), "
+    "coalesce(sum(c.end_date IS NOT NULL AND c.end_date <= m.last), 0) "
+    "FROM months m LEFT JOIN cases c ON c.start_date <= m.last AND (c.end_date IS NULL OR c.end_date >= m.first) "
+    "GROUP BY m.first ORDER BY m.first";
 constexpr char kInsertRecovery[] =
     "INSERT INTO recoveries (case_id, total, reason) VALUES (?1, ?2, ?3) RETURNING id";
 
@@ -434,6 +443,26 @@ Result<int64_t> SqliteCaseStore::EndCase(int64_t case_id, Date last_day, const c
   NABIJ_ASSIGN_OR_RETURN(int64_t id, InsertDecision(rec));
   NABIJ_RETURN_IF_ERROR(tx.Commit());
   return id;
+}
+
+Result<std::vector<cases::CaseloadMonth>> SqliteCaseStore::Caseload(Month from, Month to) {
+  constexpr int kMaxMonths = 600;
+  if (to < from) return InvalidArgument("the last month is before the first", "to");
+  const int n = to.MonthsSince(from) + 1;
+  if (n > kMaxMonths) return InvalidArgument("at most 600 months at once", "to");
+  NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kCaseload));
+  s.BindDate(1, from.first_day());
+  s.BindInt(2, n);
+  std::vector<cases::CaseloadMonth> out;
+  out.reserve(static_cast<size_t>(n));
+  for (;;) {
+    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    auto m = Month::Parse(s.TextView(0));
+    if (!m.ok()) return Damaged("cases", "start_date");
+    out.push_back({*m, s.Int(1), s.Int(2), s.Int(3)});
+  }
+  return out;
 }
 
 }  // namespace nabij::store

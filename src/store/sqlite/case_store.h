@@ -30,6 +30,7 @@ class SqliteCaseStore final : public cases::CaseStore {
   Result<std::optional<Money>> PaidBijstand(int64_t case_id, Month month) override;
   Result<cases::CaseChangeIds> SaveChange(const cases::CaseChange& c) override;
   Result<int64_t> EndCase(int64_t case_id, Date last_day, const cases::DecisionRecord& d) override;
+  Result<std::vector<cases::CaseloadMonth>> Caseload(Month from, Month to) override;
 
  private:
   Result<int64_t> InsertDecision(const cases::DecisionRecord& d);
