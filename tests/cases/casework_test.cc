@@ -5,10 +5,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 #include <tuple>
 
 #include "api/case_input_json.h"
 #include "api/casework.h"
+#include "api/demo_applications.h"
 #include "base/clock.h"
 #include "payments/payment_run.h"
 #include "pw/bijstand.h"
@@ -371,6 +373,25 @@ TEST_F(CaseworkTest, CaseloadCountsActiveInflowAndOutflowPerMonth) {
   EXPECT_EQ(at(4), std::tuple(1, 0, 0));
   EXPECT_EQ(cases_->Caseload(Month::Of(2027, 1), Month::Of(2026, 1)).status().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(cases_->Caseload(Month::Of(1900, 1), Month::Of(2026, 1)).status().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST_F(CaseworkTest, DemoApplicationsAreValidAndFillBothPaths) {
+  auto docs = api::GenerateDemoApplications(7, 60, clock_.Today());
+  ASSERT_EQ(docs.size(), 60u);
+  EXPECT_EQ(docs, api::GenerateDemoApplications(7, 60, clock_.Today()));  // same seed, same documents
+  int automatic = 0;
+  std::set<std::string> reasons;
+  for (const std::string& doc : docs) {
+    EXPECT_EQ(doc.find("Fictieve"), doc.find("\"name\"") + 8) << doc;  // fictitious names only
+    auto o = work_->Apply(doc, "demo");
+    ASSERT_TRUE(o.ok()) << o.status().ToString() << "\n" << doc;
+    automatic += o->automatic ? 1 : 0;
+    for (const auto& r : o->reasons) reasons.insert(r.substr(0, 30));
+  }
+  EXPECT_GE(automatic, 15);
+  EXPECT_LE(automatic, 45);
+  EXPECT_GE(reasons.size(), 4u);
+  EXPECT_EQ(work_->Queue()->size(), static_cast<size_t>(60 - automatic));
 }
 
 TEST_F(CaseworkTest, AStoredDecisionDoesNotReproduceUnderOtherRules) {
