@@ -105,18 +105,4 @@ Status WriteFileAtomically(const fs::path& path, const std::string& content) {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<store::SqliteDatabase>> OpenDatabase(const Args& a, bool migrate) {
-  auto db = store::SqliteDatabase::Open(DbPath(a), store::OpenOptions{});
-  if (!db.ok()) return db.error();
-  if (migrate) NABIJ_RETURN_IF_ERROR((*db)->Migrate());
-  auto version = (*db)->SchemaVersion();
-  if (!version.ok()) return version.error();
-  if (*version != store::SqliteDatabase::LatestSchemaVersion()) {
-    return Status(ErrorCode::kFailedPrecondition,
-                  "the database has schema version " + std::to_string(*version) + "; run 'nabij db init' first",
-                  "db");
-  }
-  return db;
-}
-
 }  // namespace nabij::app

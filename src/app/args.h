@@ -5,14 +5,12 @@
 #include <filesystem>
 #include <iosfwd>
 #include <map>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "base/date.h"
 #include "base/status.h"
 #include "rules/parameter_set.h"
-#include "store/sqlite/database.h"
 
 namespace nabij::app {
 
@@ -28,9 +26,6 @@ std::filesystem::path RulesDir(const Args& a);
 Result<rules::ParameterSet> LoadRules(const Args& a);
 // --db, else $NABIJ_DB, else nabij.db in the working directory.
 std::filesystem::path DbPath(const Args& a);
-// Opens the database of DbPath; with `migrate` brings its schema up to date first. Returns
-// kFailedPrecondition when the schema is not the one this program knows ("run 'nabij db init'").
-Result<std::unique_ptr<store::SqliteDatabase>> OpenDatabase(const Args& a, bool migrate);
 // Reads a file, or standard input for "-".
 Result<std::string> ReadInput(const std::string& path);
 // Writes `content` to `path` through a temporary file and a rename: never half-written.

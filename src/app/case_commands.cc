@@ -4,6 +4,7 @@
 
 #include "api/casework.h"
 #include "app/args.h"
+#include "app/db_setup.h"
 #include "base/clock.h"
 #include "store/sqlite/case_store.h"
 #include "store/sqlite/event_log.h"
@@ -25,7 +26,7 @@ struct Session {
 Result<std::unique_ptr<Session>> Open(const Args& a) {
   auto s = std::make_unique<Session>();
   NABIJ_ASSIGN_OR_RETURN(s->rules, LoadRules(a));
-  NABIJ_ASSIGN_OR_RETURN(s->db, OpenDatabase(a, false));
+  NABIJ_ASSIGN_OR_RETURN(s->db, OpenDatabase(DbPath(a), false));
   s->cases = std::make_unique<store::SqliteCaseStore>(*s->db);
   s->events = std::make_unique<store::SqliteEventLog>(*s->db);
   s->work = std::make_unique<api::Casework>(s->rules, *s->cases, *s->events, s->clock);
@@ -366,7 +367,7 @@ int CmdStats(const std::vector<std::string>& rest, std::ostream& out, std::ostre
     if (!m.ok()) return Fail(err, InvalidArgument(std::string("--") + names[i] + " YYYY-MM is required", names[i]));
     range[i] = *m;
   }
-  auto db = OpenDatabase(*a, false);
+  auto db = OpenDatabase(DbPath(*a), false);
   if (!db.ok()) return Fail(err, db.error());
   store::SqliteCaseStore cases(**db);
   auto rows = cases.Caseload(range[0], range[1]);
