@@ -21,6 +21,7 @@
 #include "store/sqlite/auth_store.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/event_log.h"
+#include "store/sqlite/case_store.h"
 #include "store/sqlite/run_store.h"
 
 namespace nabij::app {
@@ -259,6 +260,7 @@ struct ServerApp::Parts {
   std::unique_ptr<store::SqliteAuthStore> auth_store;
   std::unique_ptr<LockedEventLog> events;
   std::unique_ptr<store::SqliteRunStore> runs;
+  std::unique_ptr<store::SqliteCaseStore> cases;  // on `db`, like `runs`
   std::unique_ptr<auth::AccountService> accounts;
   std::unique_ptr<auth::LoginRateLimiter> limiter;
   std::unique_ptr<auth::SessionService> sessions;
@@ -318,6 +320,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->auth_store = std::make_unique<store::SqliteAuthStore>(*p->auth_db);
   p->events = std::make_unique<LockedEventLog>(*p->events_db);
   p->runs = std::make_unique<store::SqliteRunStore>(*p->db);
+  p->cases = std::make_unique<store::SqliteCaseStore>(*p->db);
   p->accounts = std::make_unique<auth::AccountService>(*p->auth_store, p->clock, p->events.get());
   p->limiter = std::make_unique<auth::LoginRateLimiter>(p->clock);
   p->sessions = std::make_unique<auth::SessionService>(*p->auth_store, p->clock, *p->limiter);
@@ -325,7 +328,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->access_log = std::make_unique<auth::AccessLog>(*p->auth_store, p->clock);
   p->service = std::make_unique<api::Service>(api::ServiceDeps{*p->rules, p->clock, *p->guard, *p->sessions,
                                                                *p->accounts, *p->access_log, *p->case_files, *p->runs,
-                                                               *p->events, settings.sepa});
+                                                               *p->cases, *p->events, settings.sepa});
   NABIJ_RETURN_IF_ERROR(p->service->AddRoutes(p->router));
   NABIJ_ASSIGN_OR_RETURN(auto first, p->accounts->Bootstrap());
   if (first) p->one_time_password = first->one_time_password;
