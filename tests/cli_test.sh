@@ -115,6 +115,10 @@ check "stats caseload: the ended case is outflow in December" 0 '^2026-12	2	0	1$
   "$nabij" stats caseload --from 2026-10 --to 2027-01 --db "$cdb"
 check "stats caseload refuses a reversed range" 2 'before the first' -- \
   "$nabij" stats caseload --from 2027-10 --to 2027-01 --db "$cdb"
+check "demo-data takes in applications" 0 '30 synthetische aanvragen ingenomen' -- \
+  "$nabij" demo-data --households 5 --applications 30 --seed 3 --db "$cdb"
+check "the demo work queue shows the exception reasons" 0 'vermogensgrens|kostendeler|zoektermijn|onvolledig|niet ontvangen' -- \
+  "$nabij" case queue --db "$cdb"
 check "case end only once" 2 'ended already' -- \
   "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
 

@@ -39,6 +39,7 @@ Gebruik: nabijd [OPTIES]
   --web-dir MAP            de gebouwde web-UI (standaard web/dist van de broncode, als die bestaat)
   --demo                   lege database: vult die met synthetische demodossiers
   --demo-households N      aantal demodossiers (standaard 2000)
+  --demo-applications N    aantal demo-aanvragen, de helft in de werkvoorraad (standaard 40)
   --config BESTAND         instellingen als key=value of key: value (YAML), één per regel
   --rules MAP              de regels (standaard $NABIJ_RULES of rules/ van de broncode)
   --request-log stderr|off|BESTAND   waar de verzoeklog heen gaat (standaard stderr)
@@ -53,7 +54,7 @@ omgeving, omgeving voor het configuratiebestand).
 // Every setting nabijd knows; the command line, the environment (NABIJ_ + upper case, '-' -> '_')
 // and the configuration file use these names.
 const std::vector<std::string> kKeys = {
-    "db", "rules", "port", "address", "threads", "web-dir", "demo", "demo-households", "request-log", "tls",
+    "db", "rules", "port", "address", "threads", "web-dir", "demo", "demo-households", "demo-applications", "request-log", "tls",
     "max-body-bytes", "max-header-bytes", "request-timeout-ms", "max-connections", "shutdown-grace-ms",
     "debtor-name", "debtor-iban", "debtor-bic", "schemas", "config",
 };
@@ -222,6 +223,7 @@ Result<ServerSettings> ServerSettingsFrom(const std::vector<std::string>& argv) 
   NABIJ_ASSIGN_OR_RETURN(s.demo, BoolSetting(a, "demo"));
   NABIJ_ASSIGN_OR_RETURN(s.tls, BoolSetting(a, "tls"));
   NABIJ_ASSIGN_OR_RETURN(s.demo_households, NumberOption(a, "demo-households", s.demo_households, 1, 1'000'000));
+  NABIJ_ASSIGN_OR_RETURN(s.demo_applications, NumberOption(a, "demo-applications", s.demo_applications, 0, 100'000));
   api::ServerConfig& http = s.http;
   http.port = static_cast<uint16_t>(port);
   http.address = TextOption(a, "address", "127.0.0.1");
@@ -312,6 +314,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
       NABIJ_RETURN_IF_ERROR(AddDemoData(*p->db, 1, static_cast<size_t>(settings.demo_households),
                                         p->clock.Today().month(), "nabij"));
       out << settings.demo_households << " synthetische demodossiers aangemaakt in " << settings.db.string() << "\n";
+      NABIJ_RETURN_IF_ERROR(
+          AddDemoApplications(*p->db, *p->rules, 1, static_cast<size_t>(settings.demo_applications), p->clock, "nabij"));
+      out << settings.demo_applications << " synthetische aanvragen ingenomen (een deel in de werkvoorraad)\n";
     }
   }
   NABIJ_ASSIGN_OR_RETURN(p->auth_db, OpenDatabase(settings.db, false));
