@@ -46,6 +46,11 @@ const Names<MilestoneKind> kMilestoneNames = {{MilestoneKind::kBudgetcursus, "bu
                                               {MilestoneKind::kBaan, "baan"},
                                               {MilestoneKind::kDiploma, "diploma"}};
 
+const Names<bvv::Huishouden> kHuishoudenNames = {{bvv::Huishouden::kAlleenstaande, "alleenstaande"},
+                                                 {bvv::Huishouden::kAlleenstaandeOuder, "alleenstaande_ouder"},
+                                                 {bvv::Huishouden::kGehuwdenZonderKinderen, "gehuwden_zonder_kinderen"},
+                                                 {bvv::Huishouden::kGehuwdenMetKinderen, "gehuwden_met_kinderen"}};
+
 // The fund model's maximum terms (docs/debt-fund.md): 180 months like a student loan; 18 or 36
 // months like a classic minnelijke schuldregeling.
 constexpr int kStudieschuldMonths = 180;
@@ -54,6 +59,8 @@ constexpr int kKlassiek36Months = 36;
 
 }  // namespace
 
+std::string_view HuishoudenName(bvv::Huishouden h) { return NameIn(h, kHuishoudenNames); }
+std::optional<bvv::Huishouden> HuishoudenOf(std::string_view name) { return ValueIn(name, kHuishoudenNames); }
 std::string_view SectorName(Sector s) { return NameIn(s, kSectorNames); }
 std::optional<Sector> SectorOf(std::string_view name) { return ValueIn(name, kSectorNames); }
 std::string_view VerificationName(Verification v) { return NameIn(v, kVerificationNames); }

@@ -82,6 +82,10 @@ struct Claim {
 
 ClaimStatus ClaimStatusOf(const Claim& c);
 
+// "alleenstaande", "alleenstaande_ouder", "gehuwden_zonder_kinderen", "gehuwden_met_kinderen".
+std::string_view HuishoudenName(bvv::Huishouden h);
+std::optional<bvv::Huishouden> HuishoudenOf(std::string_view name);
+
 // The VTLB inputs: the household's monthly money (net, incl. holiday allowance per month).
 struct Finances {
   bvv::Huishouden huishouden = bvv::Huishouden::kAlleenstaande;
