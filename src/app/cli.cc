@@ -1,6 +1,7 @@
 #include "app/cli.h"
 
 #include "app/args.h"
+#include "app/debt_commands.h"
 #include "app/run_commands.h"
 #include "app/user_commands.h"
 
@@ -64,6 +65,8 @@ Gebruikers en inzage (docs/accounts.md; eenmalige wachtwoorden worden één keer
   nabij user list | disable NAAM | enable NAAM | reset-password NAAM
   nabij access-log [--user NAAM] [--case N] [--from JJJJ-MM-DD] [--until JJJJ-MM-DD] [--limit N]
                                                   Wie heeft welk dossier ingezien, nieuwste eerst.
+
+Schuldenfonds (docs/debt-fund.md): nabij debt help
 
 Algemene opties:
   --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()
@@ -264,6 +267,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "run") return CmdRun(rest, out, err);
   if (cmd == "user") return CmdUser(rest, out, err);
   if (cmd == "access-log") return CmdAccessLog(rest, out, err);
+  if (cmd == "debt") return CmdDebt(rest, out, err);
   err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
   return 2;
 }

@@ -72,8 +72,8 @@ Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet&
                                     d.registered));
     f.op_bijstand = true;
     f.bijstandsnorm = norm->amount;
-    f.inkomen_art32 = pick(1, 100) <= 20 ? Money::Cents(pick(5000, 40000)) : Money::Zero();  // some part-time work
-    f.net_income = f.bijstandsnorm + Money::Cents(pick(0, 15000));  // norm plus allowances kept
+    // The norm, plus for some a part-time income of which the vrijlating is kept (assumption).
+    f.net_income = f.bijstandsnorm + (pick(1, 100) <= 20 ? Money::Cents(pick(2000, 25000)) : Money::Zero());
     f.housing_costs = Money::Cents(pick(45000, 110000));
     f.other_fixed_costs = Money::Cents(pick(10000, 40000));
     const int count = std::clamp(static_cast<int>(std::lround(claims(rng))), 1, kDemoMaxClaims);

@@ -91,8 +91,7 @@ struct Finances {
   bvv::Huishouden huishouden = bvv::Huishouden::kAlleenstaande;
   bool op_bijstand = true;
   Money bijstandsnorm;                   // incl. vakantietoeslag, when op_bijstand
-  Money inkomen_art32;                   // other income counted under Pw art. 32, when op_bijstand
-  Money net_income;                      // everything that comes in per month
+  Money net_income;                      // everything that comes in per month, benefit and other income
   std::optional<Money> bvv_formule;      // Rv art. 475da lid 2 result when not on bijstand
   Money housing_costs;                   // rent or mortgage per month (woonkosten)
   int adults = 1;                        // insured persons of 18+ (eigen risico each)

@@ -455,7 +455,8 @@ Result<int> DebtFund::CloseFinishedPlans() {
   return static_cast<int>(changed.size());
 }
 
-Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings) {
+Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings,
+                                        const std::function<Status(const std::string& xml)>& deliver) {
   auto debtor = Iban::Parse(settings.debtor_iban);
   if (!debtor.ok()) return InvalidArgument("the fund's IBAN is not valid", "debtor_iban");
   const Date today = clock_.Today();
@@ -502,6 +503,7 @@ Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings) {
   }
   NABIJ_ASSIGN_OR_RETURN(out.xml, sepa::WritePain001(batch, settings.version));
   NABIJ_RETURN_IF_ERROR(sepa::ValidateXsdAndTotals(out.xml, settings.version, settings.schema_dir));
+  NABIJ_RETURN_IF_ERROR(deliver(out.xml));
   NABIJ_ASSIGN_OR_RETURN(ledger::Entry e, Entry(execution, "debt:sepa:" + out.message_id,
                                                 "Betaling schuldeisers schuldenfonds (SEPA " + out.message_id + ")",
                                                 ledger::kTeBetalenSchuldeisers, ledger::kBank, out.total));

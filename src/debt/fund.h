@@ -24,6 +24,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,8 +116,12 @@ class DebtFund {
   Result<Money> Breach(int64_t dossier_id, const std::string& worker);
   // Forgives the rest of every plan whose term has ended without arrears; returns how many.
   Result<int> CloseFinishedPlans();
-  // Pays every settled, unpaid claim of restructured dossiers in one pain.001.
-  Result<SepaResult> ExportSepa(const SepaSettings& settings);
+  // Pays every settled, unpaid claim of restructured dossiers in one pain.001: writes and
+  // validates the file, hands it to `deliver` (which writes it out), and only when that succeeds
+  // marks the claims paid and books the payment. A failing `deliver` changes nothing; a failing
+  // save after it returns the store's error, and the caller discards what it delivered.
+  Result<SepaResult> ExportSepa(const SepaSettings& settings,
+                                const std::function<Status(const std::string& xml)>& deliver);
   // Creates an outreach task per signal; all or nothing (kAlreadyExists for a signal seen before).
   Result<int> ImportSignals(const std::vector<SignalRow>& rows);
 

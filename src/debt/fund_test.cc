@@ -180,12 +180,12 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   // SEPA: the fund pays every creditor once, in a file the XSD accepts.
   SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "", sepa::Version::kPain001_001_09,
                   sepa::DefaultSchemaDir(), std::nullopt};
-  auto sepa = fund_.ExportSepa(ss);
+  auto sepa = fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
   ASSERT_TRUE(sepa.ok()) << sepa.status().ToString();
   EXPECT_EQ(sepa->transfers, 3);
   EXPECT_EQ(sepa->total, d->Owed());
   EXPECT_NE(sepa->xml.find("<CtrlSum>2920.00</CtrlSum>"), std::string::npos);
-  EXPECT_EQ(fund_.ExportSepa(ss).status().code(), ErrorCode::kFailedPrecondition) << "paid twice";
+  EXPECT_EQ(fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); }).status().code(), ErrorCode::kFailedPrecondition) << "paid twice";
 
   // The plan, repayments, a milestone, and the claw-back on breach.
   rules::Trace trace;

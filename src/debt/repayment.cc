@@ -24,7 +24,10 @@ Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rule
   in.huishouden = f.huishouden;
   in.op_bijstand = f.op_bijstand;
   in.bijstandsnorm = f.bijstandsnorm;
-  in.inkomen_art32 = f.inkomen_art32;
+  // The VTLB looks at the household's whole income: net_income already holds any income beside
+  // the benefit, so the Pw art. 32 deduction of Rv art. 475dc lid 2 (which protects the benefit
+  // alone) is not made again; the floor is 95 % of the norm of the whole household.
+  in.inkomen_art32 = Money::Zero();
   in.maandinkomen = f.net_income;
   in.formule_uitkomst = f.bvv_formule;
   // bvv writes its own steps (with their parameters and dates) into the same trace.

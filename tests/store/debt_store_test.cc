@@ -306,7 +306,7 @@ TEST_P(DebtStoreTest, TheFundsWholeLifeBalancesOnThisBackend) {
   EXPECT_EQ(d.Owed(), Money::Cents(24600 + 51750));
   debt::SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "", sepa::Version::kPain001_001_03,
                         sepa::DefaultSchemaDir(), std::nullopt};
-  auto sepa = fund.ExportSepa(ss);
+  auto sepa = fund.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
   ASSERT_TRUE(sepa.ok()) << sepa.status().ToString();
   auto plan = fund.MakePlan(*id, debt::Regime::kStudieschuld, Month::Of(2026, 4), nullptr);
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();

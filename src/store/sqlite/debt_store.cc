@@ -13,7 +13,7 @@ namespace {
 
 constexpr char kDossierColumns[] =
     "household_ref, gemeente, registered, restructured, breached, huishouden, op_bijstand, bijstandsnorm, "
-    "inkomen_art32, net_income, bvv_formule, housing_costs, adults, other_fixed_costs, plan_regime, plan_start, "
+    "net_income, bvv_formule, housing_costs, adults, other_fixed_costs, plan_regime, plan_start, "
     "plan_balance, plan_affordable, plan_monthly, plan_term_months, plan_agreed_on";
 
 // Binds the dossier's columns (kDossierColumns) from parameter `first`.
@@ -28,7 +28,6 @@ void BindDossier(Statement& s, int first, const Dossier& d) {
   s.BindText(i++, debt::HuishoudenName(f.huishouden));
   s.BindBool(i++, f.op_bijstand);
   s.BindMoney(i++, f.bijstandsnorm);
-  s.BindMoney(i++, f.inkomen_art32);
   s.BindMoney(i++, f.net_income);
   if (f.bvv_formule) {
     s.BindMoney(i++, *f.bvv_formule);
@@ -177,7 +176,7 @@ Result<int64_t> SqliteDebtStore::CreateDossier(const Dossier& d) {
   NABIJ_ASSIGN_OR_RETURN(Statement s,
                          db_.Prepare(std::string("INSERT INTO debt_dossiers (version, ") + kDossierColumns +
                                      ") VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                                     "?16, ?17, ?18, ?19, ?20, ?21) RETURNING id"));
+                                     "?16, ?17, ?18, ?19, ?20) RETURNING id"));
   BindDossier(s, 1, d);
   NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
   NABIJ_CHECK(row);
@@ -214,21 +213,20 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
       NABIJ_ASSIGN_OR_RETURN(f.huishouden, Known(debt::HuishoudenOf(s.TextView(7)), "huishouden"));
       f.op_bijstand = s.Bool(8);
       f.bijstandsnorm = s.MoneyAt(9);
-      f.inkomen_art32 = s.MoneyAt(10);
-      f.net_income = s.MoneyAt(11);
-      if (!s.IsNull(12)) f.bvv_formule = s.MoneyAt(12);
-      f.housing_costs = s.MoneyAt(13);
-      f.adults = static_cast<int>(s.Int(14));
-      f.other_fixed_costs = s.MoneyAt(15);
-      if (!s.IsNull(16)) {
+      f.net_income = s.MoneyAt(10);
+      if (!s.IsNull(11)) f.bvv_formule = s.MoneyAt(11);
+      f.housing_costs = s.MoneyAt(12);
+      f.adults = static_cast<int>(s.Int(13));
+      f.other_fixed_costs = s.MoneyAt(14);
+      if (!s.IsNull(15)) {
         debt::Plan p;
-        NABIJ_ASSIGN_OR_RETURN(p.regime, Known(debt::RegimeOf(s.TextView(16)), "plan_regime"));
-        NABIJ_ASSIGN_OR_RETURN(p.start, Month::Parse(s.TextView(17)));
-        p.balance = s.MoneyAt(18);
-        p.affordable = s.MoneyAt(19);
-        p.monthly = s.MoneyAt(20);
-        p.term_months = static_cast<int>(s.Int(21));
-        p.agreed_on = DateAt(s, 22);
+        NABIJ_ASSIGN_OR_RETURN(p.regime, Known(debt::RegimeOf(s.TextView(15)), "plan_regime"));
+        NABIJ_ASSIGN_OR_RETURN(p.start, Month::Parse(s.TextView(16)));
+        p.balance = s.MoneyAt(17);
+        p.affordable = s.MoneyAt(18);
+        p.monthly = s.MoneyAt(19);
+        p.term_months = static_cast<int>(s.Int(20));
+        p.agreed_on = DateAt(s, 21);
         d.plan = p;
       }
       index[d.id] = out.size();
@@ -390,7 +388,7 @@ Status SqliteDebtStore::Save(const std::vector<Dossier>& dossiers, const std::ve
                            db_.Prepare(std::string("UPDATE debt_dossiers SET version = version + 1, (") +
                                        kDossierColumns +
                                        ") = (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                                       "?19, ?20, ?21, ?22, ?23) WHERE id = ?1 AND version = ?2"));
+                                       "?19, ?20, ?21, ?22) WHERE id = ?1 AND version = ?2"));
     s.BindInt(1, d.id);
     s.BindInt(2, d.version);
     BindDossier(s, 3, d);

@@ -298,7 +298,6 @@ CREATE TABLE debt_dossiers (
                                                  'gehuwden_zonder_kinderen', 'gehuwden_met_kinderen')),
   op_bijstand INTEGER NOT NULL CHECK (op_bijstand IN (0, 1)),
   bijstandsnorm INTEGER NOT NULL CHECK (bijstandsnorm >= 0),
-  inkomen_art32 INTEGER NOT NULL CHECK (inkomen_art32 >= 0),
   net_income INTEGER NOT NULL CHECK (net_income >= 0),
   bvv_formule INTEGER CHECK (bvv_formule IS NULL OR bvv_formule >= 0),
   housing_costs INTEGER NOT NULL CHECK (housing_costs >= 0),
