@@ -39,6 +39,19 @@ bool Less(Ratio a, Ratio b) {
 
 Ratio MinRatio(Ratio a, Ratio b) { return Less(b, a) ? b : a; }
 
+// The dossier `id` as changed so far by an import (loaded on first use), or nullptr when there is
+// no such dossier; another error of the store is returned.
+Result<Dossier*> Cached(DebtStore& store, std::map<int64_t, Dossier>& changed, int64_t id) {
+  auto it = changed.find(id);
+  if (it != changed.end()) return &it->second;
+  auto d = store.LoadDossier(id);
+  if (!d.ok()) {
+    if (d.error().code() == ErrorCode::kNotFound) return static_cast<Dossier*>(nullptr);
+    return d.error();
+  }
+  return &changed.emplace(id, std::move(*d)).first->second;
+}
+
 // The last month of a plan's term: its last instalment, or the whole term when nothing is due.
 Month PlanEnd(const Plan& p) {
   const int months = p.term_months > 0 ? p.term_months : MaxTermMonths(p.regime);
@@ -77,16 +90,12 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
   std::map<int64_t, Dossier> changed;
   std::vector<LineError> errors;
   for (const ClaimRow& row : rows) {
-    auto it = changed.find(row.dossier_id);
-    if (it == changed.end()) {
-      auto d = store_.LoadDossier(row.dossier_id);
-      if (!d.ok()) {
-        errors.push_back({row.line, "dossier", "no such dossier"});
-        continue;
-      }
-      it = changed.emplace(row.dossier_id, std::move(*d)).first;
+    NABIJ_ASSIGN_OR_RETURN(Dossier* dp, Cached(store_, changed, row.dossier_id));
+    if (dp == nullptr) {
+      errors.push_back({row.line, "dossier", "no such dossier"});
+      continue;
     }
-    Dossier& d = it->second;
+    Dossier& d = *dp;
     if (d.AllSettled() || d.breached) {
       errors.push_back({row.line, "dossier", "the dossier is already restructured; claims can no longer change"});
       continue;
@@ -236,16 +245,12 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
   std::vector<LineError> errors;
   std::vector<ledger::Entry> entries;
   for (const AnswerRow& row : rows) {
-    auto it = changed.find(row.dossier_id);
-    if (it == changed.end()) {
-      auto d = store_.LoadDossier(row.dossier_id);
-      if (!d.ok()) {
-        errors.push_back({row.line, "dossier", "no such dossier"});
-        continue;
-      }
-      it = changed.emplace(row.dossier_id, std::move(*d)).first;
+    NABIJ_ASSIGN_OR_RETURN(Dossier* dp, Cached(store_, changed, row.dossier_id));
+    if (dp == nullptr) {
+      errors.push_back({row.line, "dossier", "no such dossier"});
+      continue;
     }
-    Dossier& d = it->second;
+    Dossier& d = *dp;
     Claim* c = d.FindClaim(row.claim_seq);
     if (c == nullptr) {
       errors.push_back({row.line, "vordering", "the dossier has no such claim"});

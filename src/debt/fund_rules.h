@@ -22,12 +22,9 @@
 
 namespace nabij::debt {
 
+// A figure in force on the date, with the parameter and value it came from (for the trace).
 template <typename T>
-struct Figure {
-  T value{};
-  const rules::Parameter* param = nullptr;
-  const rules::Value* source = nullptr;
-};
+using Figure = bvv::Fixed<T>;
 
 struct MilestoneRule {
   Figure<Money> amount;  // a fixed amount forgiven

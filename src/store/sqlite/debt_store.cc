@@ -92,6 +92,20 @@ constexpr char kUpsertForgiveness[] =
     "ON CONFLICT (dossier_id, seq) DO UPDATE SET clawed_back = excluded.clawed_back, "
     "clawed_back_on = excluded.clawed_back_on WHERE clawed_back_on IS NOT excluded.clawed_back_on";
 
+// Runs `sql` (binding ?1 = id when id > 0) and calls read(statement, dossier) for each row whose
+// dossier (column 0) is among `dossier`'s.
+template <typename Lookup, typename Read>
+Status EachChildRow(SqliteDatabase& db, const std::string& sql, int64_t id, Lookup dossier, Read read) {
+  NABIJ_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
+  if (id > 0) s.BindInt(1, id);
+  for (;;) {
+    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) return Status::Ok();
+    Dossier* d = dossier(s.Int(0));
+    if (d != nullptr) NABIJ_RETURN_IF_ERROR(read(s, *d));
+  }
+}
+
 }  // namespace
 
 Status SqliteDebtStore::WriteChildren(const Dossier& d) {
@@ -238,103 +252,84 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
     auto it = index.find(dossier_id);
     return it == index.end() ? nullptr : &out[it->second];
   };
-  {
-    NABIJ_ASSIGN_OR_RETURN(
-        Statement s, db_.Prepare("SELECT dossier_id, seq, creditor, creditor_iban, creditor_reference, sector, principal, "
-                                 "interest, collection_costs, verification, settled_amount, settled_on, paid_on, "
-                                 "payment_id FROM debt_claims" + where + " ORDER BY dossier_id, seq"));
-    if (id > 0) s.BindInt(1, id);
-    for (;;) {
-      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      Dossier* d = dossier(s.Int(0));
-      if (d == nullptr) continue;
-      Claim c;
-      c.seq = s.Int(1);
-      c.creditor = s.Text(2);
-      c.creditor_iban = s.Text(3);
-      c.creditor_reference = s.Text(4);
-      NABIJ_ASSIGN_OR_RETURN(c.sector, Known(debt::SectorOf(s.TextView(5)), "sector"));
-      c.principal = s.MoneyAt(6);
-      c.interest = s.MoneyAt(7);
-      c.collection_costs = s.MoneyAt(8);
-      NABIJ_ASSIGN_OR_RETURN(c.verification, Known(debt::VerificationOf(s.TextView(9)), "verification"));
-      if (!s.IsNull(10)) c.settled_amount = s.MoneyAt(10);
-      c.settled_on = DateOrNull(s, 11);
-      c.paid_on = DateOrNull(s, 12);
-      c.payment_id = s.Text(13);
-      d->claims.push_back(std::move(c));
-    }
-  }
-  {
-    NABIJ_ASSIGN_OR_RETURN(
-        Statement s, db_.Prepare("SELECT dossier_id, claim_seq, round, percentage_num, percentage_den, amount, sent, "
-                                 "answer_due, answer, answer_date, counter_amount FROM debt_offers" + where +
-                                 " ORDER BY dossier_id, claim_seq, round"));
-    if (id > 0) s.BindInt(1, id);
-    for (;;) {
-      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      Dossier* d = dossier(s.Int(0));
-      Claim* c = d == nullptr ? nullptr : d->FindClaim(s.Int(1));
-      if (c == nullptr) continue;
-      debt::Offer o;
-      o.round = static_cast<int>(s.Int(2));
-      o.percentage = Ratio::Of(s.Int(3), s.Int(4));
-      o.amount = s.MoneyAt(5);
-      o.sent = DateAt(s, 6);
-      o.answer_due = DateAt(s, 7);
-      if (!s.IsNull(8)) {
-        debt::Answer a;
-        NABIJ_ASSIGN_OR_RETURN(a.kind, Known(debt::AnswerKindOf(s.TextView(8)), "answer"));
-        a.date = DateAt(s, 9);
-        a.counter_amount = s.MoneyAt(10);
-        o.answer = a;
-      }
-      c->offers.push_back(o);
-    }
-  }
-  {
-    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT dossier_id, seq, month, received, amount, source FROM "
-                                                    "debt_repayments" + where + " ORDER BY dossier_id, seq"));
-    if (id > 0) s.BindInt(1, id);
-    for (;;) {
-      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      Dossier* d = dossier(s.Int(0));
-      if (d == nullptr) continue;
-      debt::Repayment r;
-      r.seq = s.Int(1);
-      NABIJ_ASSIGN_OR_RETURN(r.month, Month::Parse(s.TextView(2)));
-      r.date = DateAt(s, 3);
-      r.amount = s.MoneyAt(4);
-      NABIJ_ASSIGN_OR_RETURN(r.source, Known(debt::RepaymentSourceOf(s.TextView(5)), "source"));
-      d->repayments.push_back(r);
-    }
-  }
-  {
-    NABIJ_ASSIGN_OR_RETURN(Statement s,
-                           db_.Prepare("SELECT dossier_id, seq, milestone, granted, confirmed_by, amount, clawed_back, "
-                                       "clawed_back_on FROM debt_forgiveness" + where + " ORDER BY dossier_id, seq"));
-    if (id > 0) s.BindInt(1, id);
-    for (;;) {
-      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-      if (!row) break;
-      Dossier* d = dossier(s.Int(0));
-      if (d == nullptr) continue;
-      debt::Forgiveness f;
-      f.seq = s.Int(1);
-      if (!s.IsNull(2)) {
-        NABIJ_ASSIGN_OR_RETURN(f.milestone, Known(debt::MilestoneKindOf(s.TextView(2)), "milestone"));
-      }
-      f.date = DateAt(s, 3);
-      f.confirmed_by = s.Text(4);
-      f.amount = s.MoneyAt(5);
-      f.clawed_back = s.MoneyAt(6);
-      f.clawed_back_on = DateOrNull(s, 7);
-      d->forgiveness.push_back(std::move(f));
-    }
-  }
+  NABIJ_RETURN_IF_ERROR(EachChildRow(
+      db_,
+      "SELECT dossier_id, seq, creditor, creditor_iban, creditor_reference, sector, principal, interest, "
+      "collection_costs, verification, settled_amount, settled_on, paid_on, payment_id FROM debt_claims" + where +
+          " ORDER BY dossier_id, seq",
+      id, dossier, [](const Statement& s, Dossier& d) -> Status {
+        Claim c;
+        c.seq = s.Int(1);
+        c.creditor = s.Text(2);
+        c.creditor_iban = s.Text(3);
+        c.creditor_reference = s.Text(4);
+        NABIJ_ASSIGN_OR_RETURN(c.sector, Known(debt::SectorOf(s.TextView(5)), "sector"));
+        c.principal = s.MoneyAt(6);
+        c.interest = s.MoneyAt(7);
+        c.collection_costs = s.MoneyAt(8);
+        NABIJ_ASSIGN_OR_RETURN(c.verification, Known(debt::VerificationOf(s.TextView(9)), "verification"));
+        if (!s.IsNull(10)) c.settled_amount = s.MoneyAt(10);
+        c.settled_on = DateOrNull(s, 11);
+        c.paid_on = DateOrNull(s, 12);
+        c.payment_id = s.Text(13);
+        d.claims.push_back(std::move(c));
+        return Status::Ok();
+      }));
+  NABIJ_RETURN_IF_ERROR(EachChildRow(
+      db_,
+      "SELECT dossier_id, claim_seq, round, percentage_num, percentage_den, amount, sent, answer_due, answer, "
+      "answer_date, counter_amount FROM debt_offers" + where + " ORDER BY dossier_id, claim_seq, round",
+      id, dossier, [](const Statement& s, Dossier& d) -> Status {
+        Claim* c = d.FindClaim(s.Int(1));
+        if (c == nullptr) return Corrupt("debt_offers");
+        debt::Offer o;
+        o.round = static_cast<int>(s.Int(2));
+        o.percentage = Ratio::Of(s.Int(3), s.Int(4));
+        o.amount = s.MoneyAt(5);
+        o.sent = DateAt(s, 6);
+        o.answer_due = DateAt(s, 7);
+        if (!s.IsNull(8)) {
+          debt::Answer a;
+          NABIJ_ASSIGN_OR_RETURN(a.kind, Known(debt::AnswerKindOf(s.TextView(8)), "answer"));
+          a.date = DateAt(s, 9);
+          a.counter_amount = s.MoneyAt(10);
+          o.answer = a;
+        }
+        c->offers.push_back(o);
+        return Status::Ok();
+      }));
+  NABIJ_RETURN_IF_ERROR(EachChildRow(
+      db_,
+      "SELECT dossier_id, seq, month, received, amount, source FROM debt_repayments" + where +
+          " ORDER BY dossier_id, seq",
+      id, dossier, [](const Statement& s, Dossier& d) -> Status {
+        debt::Repayment r;
+        r.seq = s.Int(1);
+        NABIJ_ASSIGN_OR_RETURN(r.month, Month::Parse(s.TextView(2)));
+        r.date = DateAt(s, 3);
+        r.amount = s.MoneyAt(4);
+        NABIJ_ASSIGN_OR_RETURN(r.source, Known(debt::RepaymentSourceOf(s.TextView(5)), "source"));
+        d.repayments.push_back(r);
+        return Status::Ok();
+      }));
+  NABIJ_RETURN_IF_ERROR(EachChildRow(
+      db_,
+      "SELECT dossier_id, seq, milestone, granted, confirmed_by, amount, clawed_back, clawed_back_on FROM "
+      "debt_forgiveness" + where + " ORDER BY dossier_id, seq",
+      id, dossier, [](const Statement& s, Dossier& d) -> Status {
+        debt::Forgiveness f;
+        f.seq = s.Int(1);
+        if (!s.IsNull(2)) {
+          NABIJ_ASSIGN_OR_RETURN(f.milestone, Known(debt::MilestoneKindOf(s.TextView(2)), "milestone"));
+        }
+        f.date = DateAt(s, 3);
+        f.confirmed_by = s.Text(4);
+        f.amount = s.MoneyAt(5);
+        f.clawed_back = s.MoneyAt(6);
+        f.clawed_back_on = DateOrNull(s, 7);
+        d.forgiveness.push_back(std::move(f));
+        return Status::Ok();
+      }));
   return out;
 }
 
