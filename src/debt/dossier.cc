@@ -108,6 +108,7 @@ std::string_view DossierStatusName(DossierStatus s) {
 ClaimStatus ClaimStatusOf(const Claim& c) {
   if (c.paid_on) return ClaimStatus::kPaid;
   if (c.settled_amount) return ClaimStatus::kSettled;
+  if (c.verification == Verification::kDisputed) return ClaimStatus::kEscalated;  // a worker resolves it
   if (c.offers.empty()) return ClaimStatus::kOpen;
   if (!c.offers.back().answer) return ClaimStatus::kOffered;
   return ClaimStatus::kEscalated;  // answered without settling, and no new round yet

@@ -55,7 +55,8 @@ struct Offer {
 enum class ClaimStatus : uint8_t {
   kOpen,       // no offer yet
   kOffered,    // an offer awaits its answer
-  kEscalated,  // rejected or unanswered at the fund's maximum, or a counter-offer above it: a worker decides
+  kEscalated,  // rejected or unanswered at the fund's maximum, a counter-offer above it, or a claim the
+               // household disputes (betwist, no offers): a worker decides
   kSettled,    // agreed: the fund owes the creditor `settled_amount`
   kPaid,       // the fund paid the creditor (SEPA)
 };

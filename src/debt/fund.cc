@@ -187,6 +187,10 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
         ++round.expired;
         any = true;
       }
+      if (c.verification == Verification::kDisputed) {
+        ++round.escalated;  // no offer on a disputed claim: a worker settles it
+        continue;
+      }
       Ratio pct;
       if (c.offers.empty()) {
         pct = MinRatio(r.FirstOffer(c.sector).value, r.ceiling.value);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "base/ids.h"
 #include "debt/demo_data.h"
 #include "debt/memory_debt_store.h"
@@ -133,6 +135,28 @@ TEST_F(FundTest, RejectionAndSilenceEscalateUpToTheCeiling) {
   auto q = fund_.Queue();
   ASSERT_EQ(q->size(), 1u);
   EXPECT_EQ((*q)[0].escalated_claims, 1);
+}
+
+TEST_F(FundTest, ADisputedClaimGetsNoOfferAndGoesToAWorker) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  ClaimRow disputed;
+  disputed.line = 2;
+  disputed.dossier_id = id;
+  disputed.claim.creditor = "Demo Energie";
+  disputed.claim.creditor_reference = "REF-1";
+  disputed.claim.sector = Sector::kEnergie;
+  disputed.claim.principal = Money::Cents(100000);
+  disputed.claim.verification = Verification::kDisputed;
+  ASSERT_TRUE(fund_.ImportClaims({disputed}).ok());  // the creditor's answer: same claim, now disputed
+  auto d = store_.LoadDossier(id);
+  ASSERT_EQ(d->claims.size(), 1u);
+  EXPECT_FALSE(d->claims[0].creditor_iban.empty()) << "an answer without an IBAN keeps the known one";
+  auto round = fund_.MakeOffers(id);
+  EXPECT_EQ(round->first_offers, 0);
+  EXPECT_EQ(round->escalated, 1);
+  EXPECT_EQ(ClockOf(*store_.LoadDossier(id), kReg).state, ClockState::kAtRisk);
+  ASSERT_TRUE(fund_.SettleByWorker(id, 1, Money::Cents(30000), "s.hulp").ok());
+  EXPECT_EQ(store_.LoadDossier(id)->Status(), DossierStatus::kRestructured);
 }
 
 TEST_F(FundTest, AnswersAreCheckedAllOrNothing) {
@@ -269,6 +293,118 @@ TEST(DemoData, AboutFourteenClaimsAndAtMostForty) {
   EXPECT_LE(most, 40u);
   auto again = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5), Date::Of(2026, 3, 31), "9999");
   EXPECT_EQ((*again)[17].claims[3].principal, (*demo)[17].claims[3].principal) << "not deterministic";
+}
+
+}  // namespace
+}  // namespace nabij::debt
+
+namespace nabij::debt {
+namespace {
+
+std::vector<Dossier> Loaded(DebtStore& store) {
+  auto all = store.LoadDossiers();
+  NABIJ_CHECK(all.ok());
+  return std::move(*all);
+}
+
+// Property: whatever creditors answer and whatever the household and the workers do, the ledger
+// balances, each household's receivable equals its dossier's balance, and what the fund still owes
+// creditors equals the settled claims it has not paid.
+TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
+  std::mt19937_64 rng(5);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  MemoryDebtStore store;
+  class Clock final : public nabij::Clock {
+   public:
+    Date Today() const override { return today; }
+    int64_t NowUnixMillis() const override { return int64_t{today.days_since_epoch()} * 86'400'000; }
+    Date today = Date::Of(2026, 1, 5);
+  } clock;
+  DebtFund fund(store, rules::SourceRules(), clock);
+  auto demo = GenerateDemoDossiers(rules::SourceRules(), 11, 25, clock.today, clock.today, "9999");
+  ASSERT_TRUE(demo.ok());
+  for (const DemoDossier& dd : *demo) {
+    auto id = fund.Register(dd.dossier);
+    ASSERT_TRUE(id.ok()) << id.status().ToString();
+    std::vector<ClaimRow> rows;
+    for (const Claim& c : dd.claims) rows.push_back({0, *id, c});
+    ASSERT_TRUE(fund.ImportClaims(rows).ok());
+  }
+  const SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "",
+                        sepa::Version::kPain001_001_09, sepa::DefaultSchemaDir(), std::nullopt};
+  for (int day = 0; day < 120; ++day) {
+    clock.today = clock.today.AddDays(1);
+    auto round = fund.MakeOffers(std::nullopt);
+    ASSERT_TRUE(round.ok()) << round.status().ToString();
+    // Creditors answer some of the open offers.
+    std::vector<AnswerRow> answers;
+    for (const Dossier& d : Loaded(store)) {
+      for (const Claim& c : d.claims) {
+        if (c.settled_amount || c.offers.empty() || c.offers.back().answer || pick(1, 3) != 1) continue;
+        const int roll = pick(1, 10);
+        Answer a{roll <= 6 ? AnswerKind::kAccept : roll <= 8 ? AnswerKind::kReject : AnswerKind::kCounter,
+                 clock.today, Money::Zero()};
+        if (a.kind == AnswerKind::kCounter) a.counter_amount = MulDiv(c.total(), pick(50, 95), 100, Rounding::kDown);
+        answers.push_back({0, d.id, c.seq, c.offers.back().round, a});
+      }
+    }
+    if (!answers.empty()) {
+      ASSERT_TRUE(fund.ImportAnswers(answers).ok());
+    }
+    for (const Dossier& d : Loaded(store)) {
+      for (const Claim& c : d.claims) {
+        if (ClaimStatusOf(c) == ClaimStatus::kEscalated && pick(1, 4) == 1) {
+          ASSERT_TRUE(fund.SettleByWorker(d.id, c.seq, MulDiv(c.total(), pick(0, 100), 100, Rounding::kDown), "w").ok());
+        }
+      }
+      if (d.AllSettled() && !d.plan && d.Balance() > Money::Zero()) {
+        auto plan = fund.MakePlan(d.id, static_cast<Regime>(pick(0, 2)), clock.today.month().Add(1), nullptr);
+        ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+      }
+    }
+    if (day % 30 == 29) {
+      auto paid = fund.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
+      ASSERT_TRUE(paid.ok() || paid.status().code() == ErrorCode::kFailedPrecondition) << paid.status().ToString();
+    }
+    for (const Dossier& d : Loaded(store)) {
+      if (!d.plan || d.breached || d.Balance() == Money::Zero()) continue;
+      const int act = pick(1, 40);
+      if (act <= 20 && clock.today.day() == 25) {
+        ASSERT_TRUE(fund.RecordRepayment(d.id, clock.today.month(), Min(d.plan->monthly + Money::Cents(1), d.Balance()),
+                                         RepaymentSource::kUitkering, clock.today).ok());
+      } else if (act == 21) {
+        auto f = fund.ConfirmMilestone(d.id, kMilestoneKinds[static_cast<size_t>(pick(0, 3))], "w", nullptr);
+        ASSERT_TRUE(f.ok() || f.status().code() == ErrorCode::kAlreadyExists) << f.status().ToString();
+      } else if (act == 22 && pick(1, 5) == 1) {
+        ASSERT_TRUE(fund.Breach(d.id, "w").ok());
+      }
+    }
+  }
+  ledger::Ledger l;
+  auto entries = store.Entries();
+  ASSERT_TRUE(entries.ok());
+  for (const ledger::Entry& e : *entries) ASSERT_TRUE(l.Append(e).ok()) << e.reference;
+  Money unpaid;
+  int restructured = 0, repaid = 0, forgiven = 0, breached = 0;
+  for (const Dossier& d : Loaded(store)) {
+    repaid += static_cast<int>(d.repayments.size());
+    forgiven += static_cast<int>(d.forgiveness.size());
+    breached += d.breached ? 1 : 0;
+    EXPECT_EQ(l.Balance(ReceivableAccount(d.id)), d.Balance()) << "dossier " << d.id;
+    EXPECT_GE(d.Balance(), Money::Zero());
+    for (const Claim& c : d.claims) {
+      if (c.settled_amount && !c.paid_on && d.AllSettled()) unpaid += *c.settled_amount;
+    }
+    if (d.AllSettled()) ++restructured;
+  }
+  EXPECT_EQ(-l.Balance(ledger::kTeBetalenSchuldeisers), unpaid);
+  EXPECT_GT(restructured, 10) << "the property ran on too few restructured dossiers to mean much";
+  EXPECT_GT(repaid, 10);
+  EXPECT_GT(forgiven, 2);
+  EXPECT_GT(breached, 0);
+  Money sum;
+  for (const auto& [account, balance] : l.Balances()) sum += balance;
+  EXPECT_EQ(sum, Money::Zero());
 }
 
 }  // namespace
