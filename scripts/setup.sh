@@ -4,7 +4,9 @@
 #
 #   scripts/setup.sh deps        install the Debian packages (apt-get update only if one is missing)
 #   scripts/setup.sh build       deps, then configure and build the `release` preset
-#   scripts/setup.sh run [ARGS]  build, then `build/release/src/app/nabij demo ARGS`
+#   scripts/setup.sh run [ARGS]  build, then start the server `build/release/src/app/nabijd --demo ARGS`
+#                                on a demo database made anew (build/demo/nabij.db); it prints the
+#                                address and the administrator's one-time password; Ctrl-C stops it
 #   scripts/setup.sh test        deps; debug build (ASan+UBSan) and its ctest; fuzz build and each
 #                                fuzzer for a bounded time; release build and each benchmark once
 #
@@ -19,6 +21,7 @@ readonly PACKAGES=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libsqlite3-dev libxml2-dev libxml2-utils libxlsxwriter-dev unzip
   libargon2-dev libssl-dev
+  libboost-dev wrk
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   clang-14 libclang-rt-14-dev
   ca-certificates
@@ -134,13 +137,16 @@ build_preset() {
 }
 
 cmd_run() {
-  local bin="$ROOT/build/release/src/app/nabij"
+  local bin="$ROOT/build/release/src/app/nabijd"
   [[ -x "$bin" ]] || die "the release build made no executable $bin (is src/app built yet?)"
-  heading "run: nabij demo"
+  heading "run: nabijd --demo"
+  local demo_dir="$ROOT/build/demo"
+  mkdir -p "$demo_dir"
+  rm -f "$demo_dir/nabij.db" "$demo_dir/nabij.db-wal" "$demo_dir/nabij.db-shm"
   local status=0
-  "$bin" demo "$@" || status=$?
+  "$bin" --demo --db "$demo_dir/nabij.db" "$@" || status=$?
   if [[ $status -ne 0 ]]; then
-    echo "setup.sh: 'nabij demo' exited with status $status" >&2
+    echo "setup.sh: 'nabijd --demo' exited with status $status" >&2
     exit "$status"
   fi
 }

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/json_detail.h"
+
 namespace nabij::api {
 namespace {
 
@@ -52,18 +54,25 @@ Result<pw::FieldValue> ToField(const json& v, const std::string& field) {
 
 }  // namespace
 
-Result<CalcRequest> ParseHouseholdJson(std::string_view text) {
-  if (text.size() > kMaxBody) return InvalidArgument("the household document is larger than 1 MiB", "");
-  if (Depth(text) > kMaxDepth) return InvalidArgument("the household document is nested too deeply", "");
-  json doc;
+Result<json> ParseJsonText(std::string_view text, std::string_view what) {
+  if (text.size() > kMaxBody) return InvalidArgument("the " + std::string(what) + " is larger than 1 MiB", "");
+  if (Depth(text) > kMaxDepth) return InvalidArgument("the " + std::string(what) + " is nested too deeply", "");
   try {
-    doc = json::parse(text.begin(), text.end());
+    return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     return Status(ErrorCode::kParseError, "not valid JSON at byte " + std::to_string(e.byte), "");
   } catch (const json::exception&) {
     // e.g. out_of_range for a number such as 4e500 that no double can hold.
     return Status(ErrorCode::kParseError, "not valid JSON: a number is out of range", "");
   }
+}
+
+Result<CalcRequest> ParseHouseholdJson(std::string_view text) {
+  NABIJ_ASSIGN_OR_RETURN(json doc, ParseJsonText(text, "household document"));
+  return HouseholdFromJson(doc);
+}
+
+Result<CalcRequest> HouseholdFromJson(const json& doc) {
   if (!doc.is_object()) return InvalidArgument("the household document must be a JSON object", "");
   CalcRequest req;
   bool saw_members = false;
@@ -107,7 +116,7 @@ Result<CalcRequest> ParseHouseholdJson(std::string_view text) {
 }
 
 std::string DecisionToJson(const pw::Decision& d, const pw::Params& p, const rules::Trace* trace,
-                           std::string_view rules_version) {
+                           std::string_view rules_version, bool pretty) {
   auto person = [](const char* role, const pw::PersonMeans& m) {
     return ordered_json{{"role", role},
                 {"work_income", m.work_income.cents()},
@@ -157,14 +166,14 @@ std::string DecisionToJson(const pw::Decision& d, const pw::Params& p, const rul
     }
     out["trace"] = std::move(steps);
   }
-  return out.dump(2);
+  return out.dump(pretty ? 2 : -1);
 }
 
-std::string StatusToJson(const Status& s) {
+std::string StatusToJson(const Status& s, bool pretty) {
   ordered_json e{{"code", std::string(ErrorCodeName(s.code()))}, {"message", s.message()}};
   if (!s.field().empty()) e["field"] = s.field();
   if (!s.legal_basis().empty()) e["legal_basis"] = s.legal_basis();
-  return ordered_json{{"error", e}}.dump(2);
+  return ordered_json{{"error", e}}.dump(pretty ? 2 : -1);
 }
 
 }  // namespace nabij::api

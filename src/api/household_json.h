@@ -26,11 +26,12 @@ struct CalcRequest {
 // unknown keys, wrong types, fractional amounts, a body over 1 MiB or nested deeper than 16 levels.
 Result<CalcRequest> ParseHouseholdJson(std::string_view text);
 
-// The decision as a JSON document: amounts in cents, the trace when given.
+// The decision as a JSON document: amounts in cents, the trace when given; indented when
+// `pretty`, else compact (the API).
 std::string DecisionToJson(const pw::Decision& d, const pw::Params& p, const rules::Trace* trace,
-                           std::string_view rules_version);
+                           std::string_view rules_version, bool pretty = true);
 
 // {"error": {"code": "invalid_argument", "message": "...", "field": "...", "legal_basis": "..."}}
-std::string StatusToJson(const Status& s);
+std::string StatusToJson(const Status& s, bool pretty = true);
 
 }  // namespace nabij::api

@@ -3,9 +3,11 @@
 #include <iostream>
 
 #include "app/args.h"
+#include "app/db_setup.h"
 #include "base/clock.h"
 #include "payments/demo_data.h"
 #include "payments/payment_run.h"
+#include "payments/run_workbook.h"
 #include "sheets/csv.h"
 #include "sheets/xlsx_writer.h"
 #include "store/sqlite/database.h"
@@ -22,68 +24,8 @@ Status Record(store::SqliteDatabase& db, const std::string& actor, const std::st
   return log.Append(Event{FormatUtc(clock.NowUnixMillis()), actor, kind, 0, detail});
 }
 
-// The run as a workbook for the financial administration: totals, every payment, every failed case.
-// Payments carry the payee's name and IBAN: the file is for the people who check the payments,
-// never for a log.
-Result<sheets::Workbook> RunWorkbook(payments::RunStore& runs, const payments::RunRecord& run,
-                                     const payments::RunTotals& t) {
-  using Kind = sheets::Column::Kind;
-  sheets::Workbook wb;
-  wb.title = "Betaalrun " + run.month.ToString();
-  std::string header = "Betaalrun " + run.month.ToString() + ", " + std::string(payments::RunStatusName(run.status)) +
-                       ", voorbereid door " + run.prepared_by +
-                       (run.approved_by.empty() ? "" : ", goedgekeurd door " + run.approved_by) + ", regelversie " +
-                       run.rules_version;
-  sheets::Sheet totals{"Totalen", {{"Post", Kind::kText, 36}, {"Bedrag", Kind::kMoney, 18}}, {}, {header}};
-  for (const auto& [label, amount] : std::vector<std::pair<std::string, Money>>{
-           {"Bijstand", t.bijstand},
-           {"Vakantietoeslag gereserveerd", t.vt_reserved},
-           {"Vakantietoeslag uitbetaald", t.vt_paid},
-           {"Beslag", t.garnished},
-           {"Verrekend (terugvordering)", t.recovered},
-           {"Derdenbetalingen", t.direct},
-           {"Aan cliënten", t.to_client}}) {
-    totals.rows.push_back({label, amount});
-  }
-  sheets::Sheet paid{"Betalingen",
-                     {{"Kenmerk (end-to-end)", Kind::kText, 24},
-                      {"Soort", Kind::kText, 10},
-                      {"Begunstigde", Kind::kText, 32},
-                      {"IBAN", Kind::kText, 22},
-                      {"Omschrijving", Kind::kText, 40},
-                      {"Bedrag", Kind::kMoney, 14}},
-                     {},
-                     {header}};
-  NABIJ_ASSIGN_OR_RETURN(std::vector<payments::Payment> payments, runs.Payments(run.id));
-  for (const payments::Payment& p : payments) {
-    paid.rows.push_back({p.end_to_end_id, std::string(payments::PaymentKindName(p.kind)), p.creditor.name,
-                         p.creditor.iban, p.remittance, p.amount});
-  }
-  sheets::Sheet failed{"Fouten",
-                       {{"Dossier", Kind::kNumber, 10}, {"Code", Kind::kText, 20}, {"Reden", Kind::kText, 80}},
-                       {},
-                       {header}};
-  NABIJ_ASSIGN_OR_RETURN(std::vector<payments::FailedLine> lines, runs.FailedLines(run.id));
-  for (const payments::FailedLine& f : lines) failed.rows.push_back({f.case_id, f.error_code, f.error_message});
-  wb.sheets = {std::move(totals), std::move(paid), std::move(failed)};
-  return wb;
-}
-
-// The fictitious demo municipality's account, used when no --debtor-iban is given.
-constexpr uint64_t kDemoMunicipalityAccount = 9'999'999'999;
-
 Result<std::unique_ptr<store::SqliteDatabase>> OpenDb(const Args& a, bool migrate) {
-  auto db = store::SqliteDatabase::Open(DbPath(a), store::OpenOptions{});
-  if (!db.ok()) return db.error();
-  if (migrate) NABIJ_RETURN_IF_ERROR((*db)->Migrate());
-  auto version = (*db)->SchemaVersion();
-  if (!version.ok()) return version.error();
-  if (*version != store::SqliteDatabase::LatestSchemaVersion()) {
-    return Status(ErrorCode::kFailedPrecondition,
-                  "the database has schema version " + std::to_string(*version) + "; run 'nabij db init' first",
-                  "db");
-  }
-  return db;
+  return OpenDatabase(DbPath(a), migrate);
 }
 
 void PrintTotals(std::ostream& out, const payments::RunRecord& run, const payments::RunTotals& t) {
@@ -132,22 +74,10 @@ int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::os
   }
   auto db = OpenDb(*a, true);
   if (!db.ok()) return Fail(err, db.error());
-  store::SqliteRunStore runs(**db);
-  auto cases = payments::GenerateDemoCases(static_cast<uint64_t>(*seed), static_cast<size_t>(*n), month);
-  auto ids = runs.AddCases(cases);  // one transaction: all cases or none
-  if (!ids.ok()) return Fail(err, ids.error());
-  for (size_t i = 0; i < cases.size(); ++i) {
-    for (const payments::Recovery& r : cases[i].recoveries) {
-      auto entry = payments::RecoveryClaimEntry((*ids)[i], r, month.first_day());
-      if (!entry.ok()) return Fail(err, entry.error());
-      Status booked = runs.AppendEntryOnce(*entry);
-      if (!booked.ok()) return Fail(err, booked);
-    }
-  }
-  Status logged = Record(**db, TextOption(*a, "user", "nabij"), "demo_data.added",
-                         std::to_string(cases.size()) + " synthetische dossiers, seed " + std::to_string(*seed));
-  if (!logged.ok()) return Fail(err, logged);
-  out << cases.size() << " synthetische dossiers toegevoegd aan " << DbPath(*a).string() << " (seed " << *seed
+  Status added = AddDemoData(**db, static_cast<uint64_t>(*seed), static_cast<size_t>(*n), month,
+                             TextOption(*a, "user", "nabij"));
+  if (!added.ok()) return Fail(err, added);
+  out << *n << " synthetische dossiers toegevoegd aan " << DbPath(*a).string() << " (seed " << *seed
       << ", rond " << month.ToString() << ")\n";
   return 0;
 }
@@ -190,18 +120,10 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
     return 0;
   }
   if (step == "export") {
-    payments::ExportSettings settings;
-    settings.debtor_name = TextOption(*a, "debtor-name", "Gemeente Demodorp (fictief)");
-    settings.debtor_iban = TextOption(*a, "debtor-iban", payments::DemoIban(kDemoMunicipalityAccount));
-    settings.debtor_bic = TextOption(*a, "debtor-bic", "");
-    settings.schema_dir = TextOption(*a, "schemas", std::string(NABIJ_SOURCE_DIR) + "/schemas/sepa");
+    auto settings = ExportSettingsFrom(*a);
+    if (!settings.ok()) return Fail(err, settings.error());
     std::string version = TextOption(*a, "format", "pain.001.001.09");
-    if (version == "pain.001.001.03") {
-      settings.version = sepa::Version::kPain001_001_03;
-    } else if (version != "pain.001.001.09") {
-      return Fail(err, InvalidArgument("--format is pain.001.001.09 or pain.001.001.03", "format"));
-    }
-    auto xml = run.Export(*month, settings);
+    auto xml = run.Export(*month, *settings);
     if (!xml.ok()) return Fail(err, xml.error());
     std::string file = TextOption(*a, "out", "sepa-" + month->ToString() + ".xml");
     Status s = WriteFileAtomically(file, *xml);
@@ -232,7 +154,7 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
     }
     out << "  totaal debet " << FormatEuro(tb->total_debit) << " = totaal credit " << FormatEuro(tb->total_credit) << "\n";
     if (a->options.count("xlsx") != 0 || a->options.count("csv") != 0) {
-      auto wb = RunWorkbook(runs, **found, *totals);
+      auto wb = payments::RunWorkbook(runs, **found, *totals);
       if (!wb.ok()) return Fail(err, wb.error());
       if (a->options.count("xlsx") != 0) {
         Status s = sheets::WriteXlsxFile(*wb, a->options.at("xlsx"));
@@ -240,7 +162,7 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
         err << "Excel-bestand geschreven naar " << a->options.at("xlsx") << "\n";
       }
       if (a->options.count("csv") != 0) {
-        Status s = sheets::WriteCsvFile(wb->sheets[1], a->options.at("csv"));
+        Status s = sheets::WriteCsvFile(wb->sheets[payments::kPaymentsSheet], a->options.at("csv"));
         if (!s.ok()) return Fail(err, s);
         err << "CSV met alle betalingen geschreven naar " << a->options.at("csv") << "\n";
       }

@@ -54,6 +54,8 @@ class RunStore {
   virtual Result<int64_t> AddCase(const RunCase& c) = 0;
 
   virtual Result<std::optional<RunRecord>> FindRun(Month month) = 0;
+  // Every run, the newest month first.
+  virtual Result<std::vector<RunRecord>> ListRuns() = 0;
   // Returns kAlreadyExists if a run for the month exists.
   virtual Result<RunRecord> CreateRun(const RunRecord& run) = 0;
   // Cases with a right in the month or that ended at most three months before it, without a line

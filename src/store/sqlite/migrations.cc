@@ -280,6 +280,69 @@ CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
 )sql";
 
+// Version 3: applications (aanvragen) and decisions (besluiten) of the case administration
+// (src/cases, docs/case-intake.md). A decision is append-only: it keeps its inputs, the rules
+// version (content hash of rules/) and the full trace, so it can be reproduced and audited.
+constexpr char kV3Casework[] = R"sql(
+CREATE TABLE applications (
+  id INTEGER PRIMARY KEY,
+  gemeente TEXT NOT NULL CHECK (gemeente GLOB '[0-9][0-9][0-9][0-9]'),
+  melding TEXT NOT NULL CHECK (date(melding) IS melding),
+  received TEXT CHECK (received IS NULL OR date(received) IS received),
+  start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
+  exception_41_4 INTEGER NOT NULL CHECK (exception_41_4 IN (0, 1)),
+  extended_until TEXT CHECK (extended_until IS NULL OR date(extended_until) IS extended_until),
+  document TEXT NOT NULL CHECK (json_valid(document)),  -- the application as received (the inputs)
+  status TEXT NOT NULL CHECK (status IN ('queued', 'decided')),
+  reasons TEXT NOT NULL DEFAULT '',  -- why a person must look, one per line
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  case_id INTEGER REFERENCES cases(id),
+  handling_days INTEGER CHECK (handling_days IS NULL OR handling_days >= 0),
+  CONSTRAINT received_after_melding CHECK (received IS NULL OR received >= melding),
+  CONSTRAINT decided_has_time CHECK ((status = 'decided') = (decided_at IS NOT NULL))
+) STRICT;
+CREATE INDEX applications_by_status ON applications(status);
+
+-- Requests to complete the application (Awb art. 4:5), which suspend the term (art. 4:15).
+CREATE TABLE application_suspensions (
+  id INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES applications(id),
+  requested TEXT NOT NULL CHECK (date(requested) IS requested),
+  completed TEXT CHECK (completed IS NULL OR date(completed) IS completed),
+  CONSTRAINT completed_after_request CHECK (completed IS NULL OR completed >= requested)
+) STRICT;
+CREATE INDEX application_suspensions_by_application ON application_suspensions(application_id);
+
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER REFERENCES cases(id),                -- NULL for a refusal: no case was opened
+  application_id INTEGER REFERENCES applications(id),  -- NULL for a change on an existing case
+  kind TEXT NOT NULL CHECK (kind IN ('toekenning', 'afwijzing', 'wijziging', 'beëindiging')),
+  effective_from TEXT NOT NULL CHECK (date(effective_from) IS effective_from),
+  month TEXT NOT NULL CHECK (date(month || '-01') IS month || '-01'),  -- the month computed
+  bijstand INTEGER NOT NULL CHECK (bijstand >= 0),
+  automatic INTEGER NOT NULL CHECK (automatic IN (0, 1)),
+  decided_by TEXT NOT NULL CHECK (decided_by <> ''),
+  decided_at TEXT NOT NULL,
+  rules_version TEXT NOT NULL CHECK (rules_version <> ''),
+  inputs TEXT NOT NULL CHECK (json_valid(inputs)),
+  result TEXT NOT NULL CHECK (json_valid(result)),  -- the decision with its full trace
+  note TEXT NOT NULL DEFAULT '',
+  CONSTRAINT decision_has_subject CHECK (case_id IS NOT NULL OR application_id IS NOT NULL)
+) STRICT;
+CREATE INDEX decisions_by_case ON decisions(case_id);
+CREATE INDEX decisions_by_application ON decisions(application_id);
+CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions is append-only: take a new decision'); END;
+CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions is append-only: take a new decision'); END;
+-- An application is decided once.
+CREATE TRIGGER applications_decided_once BEFORE UPDATE ON applications
+WHEN OLD.status = 'decided'
+BEGIN SELECT RAISE(ABORT, 'the application is already decided'); END;
+)sql";
+
 // Version 4: the debt fund (src/debt; docs/debt-fund.md). A dossier row carries the household's
 // finances and its plan; claims, offers, repayments and forgiveness are child rows keyed by the
 // dossier. Repayments are append-only; offers, claims and forgiveness are never deleted, and a
@@ -412,7 +475,7 @@ BEGIN SELECT RAISE(ABORT, 'a forgiveness changes only once, when it is clawed ba
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
     Migration{2, kV2Accounts},
-    Migration{3, ""},  // TEMP placeholder for the lead's case-intake migration 3 (Migrate refuses gaps); dropped at merge
+    Migration{3, kV3Casework},
     Migration{4, kV4Debt},
 };
 

@@ -169,7 +169,21 @@ constexpr char kInsertRecovery[] = "INSERT INTO recoveries (case_id, total) VALU
 constexpr char kSelectRun[] =
     "SELECT id, month, status, prepared_by, approved_by, rules_version, booking_date, created_at "
     "FROM runs WHERE month = ?1";
+constexpr char kSelectRuns[] =
+    "SELECT id, month, status, prepared_by, approved_by, rules_version, booking_date, created_at "
+    "FROM runs ORDER BY month DESC";
 constexpr char kSelectRunById[] = "SELECT month, status FROM runs WHERE id = ?1";
+// Case search: the case number is the text, or the applicant's name contains it (LIKE:
+// case-insensitive for ASCII; ?1 is NULL, matching no name, for a number).
+constexpr char kSearchCases[] =
+    "SELECT c.id, a.name, c.start_date, c.end_date, "
+    "1 + (SELECT count(*) FROM case_members m WHERE m.case_id = c.id) "
+    "FROM cases c JOIN persons a ON a.id = c.applicant_id "
+    "WHERE c.id = ?2 OR a.name LIKE ?1 ESCAPE '\\' ORDER BY c.id LIMIT ?3";
+constexpr char kSelectCaseRunLines[] =
+    "SELECT r.month, r.status, l.ok, l.error_code, l.error_message, l.bijstand, l.vt_reserved, l.vt_paid, "
+    "l.garnished, l.recovered, l.direct, l.to_client "
+    "FROM run_lines l JOIN runs r ON r.id = l.run_id WHERE l.case_id = ?1 ORDER BY r.month";
 constexpr char kInsertRun[] =
     "INSERT INTO runs (month, status, prepared_by, approved_by, rules_version, booking_date, created_at) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
@@ -180,6 +194,7 @@ constexpr char kUpdateStatus[] =
 // The batch of LoadPendingCases, one row per case, in the connection's temporary schema.
 constexpr char kCreateBatchTable[] = "CREATE TEMP TABLE IF NOT EXISTS run_batch (case_id INTEGER PRIMARY KEY)";
 constexpr char kClearBatch[] = "DELETE FROM temp.run_batch";
+constexpr char kAddToBatch[] = "INSERT INTO temp.run_batch (case_id) VALUES (?1)";
 // Fills the batch, in one statement: cases with a right in the month, or whose right ended at most
 // three months before it (the reserved vakantietoeslag is paid out then, Pw art. 45 lid 1), without
 // a line in the run yet.
@@ -353,6 +368,24 @@ Status SqliteRunStore::InsertRows(const char* head, int columns, size_t n, Bind&
   }
   return Status::Ok();
 }
+
+namespace {
+// A row of kSelectRun or kSelectRuns.
+Result<RunRecord> ReadRun(const Statement& s) {
+  Row r(s);
+  RunRecord run;
+  run.id = r.Int(0);
+  run.month = r.MonthAt(1);
+  run.status = r.Checked(2, RunStatusOf(s.TextView(2)));
+  run.prepared_by = r.Text(3);
+  run.approved_by = r.Text(4);
+  run.rules_version = r.Text(5);
+  run.booking_date = r.DateAt(6);
+  run.created_at = r.Text(7);
+  NABIJ_RETURN_IF_ERROR(r.status("runs"));
+  return run;
+}
+}  // namespace
 
 #define NABIJ_STMT(var, sql)                          \
   NABIJ_ASSIGN_OR_RETURN(Statement* var##_raw, Cached(sql)); \
@@ -593,18 +626,19 @@ Result<std::optional<RunRecord>> SqliteRunStore::FindRun(Month month) {
   s->BindMonth(1, month);
   NABIJ_ASSIGN_OR_RETURN(bool found, s->Step());
   if (!found) return std::optional<RunRecord>();
-  Row r(*s);
-  RunRecord run;
-  run.id = r.Int(0);
-  run.month = r.MonthAt(1);
-  run.status = r.Checked(2, RunStatusOf(s->TextView(2)));
-  run.prepared_by = r.Text(3);
-  run.approved_by = r.Text(4);
-  run.rules_version = r.Text(5);
-  run.booking_date = r.DateAt(6);
-  run.created_at = r.Text(7);
-  NABIJ_RETURN_IF_ERROR(r.status("runs"));
+  NABIJ_ASSIGN_OR_RETURN(RunRecord run, ReadRun(*s));
   return std::optional<RunRecord>(std::move(run));
+}
+
+Result<std::vector<RunRecord>> SqliteRunStore::ListRuns() {
+  NABIJ_STMT(s, kSelectRuns);
+  std::vector<RunRecord> runs;
+  for (;;) {
+    NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return runs;
+    NABIJ_ASSIGN_OR_RETURN(RunRecord run, ReadRun(*s));
+    runs.push_back(std::move(run));
+  }
 }
 
 Result<RunRecord> SqliteRunStore::CreateRun(const RunRecord& run) {
@@ -662,7 +696,6 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
     NABIJ_STMT(s, kClearBatch);
     NABIJ_RETURN_IF_ERROR(s->Run());
   }
-
   {
     NABIJ_STMT(fill, kFillBatch);
     fill->BindInt(1, after_case_id);
@@ -672,13 +705,35 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
     fill->BindInt(5, limit);
     NABIJ_RETURN_IF_ERROR(fill->Run());
   }
+  NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatchCases(run_id));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  return cases;
+}
 
+Result<RunCase> SqliteRunStore::LoadCase(int64_t case_id) {
+  NABIJ_RETURN_IF_ERROR(EnsureBatchTable());
+  NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kDeferred));
+  {
+    NABIJ_STMT(s, kClearBatch);
+    NABIJ_RETURN_IF_ERROR(s->Run());
+  }
+  {
+    NABIJ_STMT(s, kAddToBatch);
+    s->BindInt(1, case_id);
+    NABIJ_RETURN_IF_ERROR(s->Run());
+  }
+  // Run id 0 is no run: the vakantietoeslag reserved over every run counts.
+  NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatchCases(0));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  if (cases.empty()) return Status(ErrorCode::kNotFound, "no case " + std::to_string(case_id), "case_id");
+  return std::move(cases.front());
+}
+
+Result<std::vector<RunCase>> SqliteRunStore::LoadBatchCases(int64_t run_id) {
   std::vector<RunCase> cases;
   std::vector<int64_t> ids;  // ascending, parallel to `cases`
   {
     NABIJ_STMT(s, kSelectPending);
-    cases.reserve(static_cast<size_t>(limit));
-    ids.reserve(static_cast<size_t>(limit));
     for (;;) {
       NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
       if (!row) break;
@@ -701,10 +756,7 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
       cases.push_back(std::move(c));
     }
   }
-  if (cases.empty()) {
-    NABIJ_RETURN_IF_ERROR(tx.Commit());
-    return cases;
-  }
+  if (cases.empty()) return cases;
   auto case_of = [&](int64_t case_id) -> RunCase& {
     auto it = std::lower_bound(ids.begin(), ids.end(), case_id);
     NABIJ_CHECK(it != ids.end() && *it == case_id);  // the queries join on the batch
@@ -771,7 +823,6 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
       case_of(s->Int(0)).vt_reserved += s->MoneyAt(1);
     }
   }
-  NABIJ_RETURN_IF_ERROR(tx.Commit());
   return cases;
 }
 
@@ -1105,6 +1156,78 @@ Result<std::vector<Payment>> SqliteRunStore::Payments(int64_t run_id) {
     out.push_back(std::move(p));
   }
   return out;
+}
+
+// --- Case files ------------------------------------------------------------------------------
+
+Result<std::vector<payments::CaseSummary>> SqliteRunStore::SearchCases(const payments::CaseQuery& query) {
+  if (query.text.empty()) return InvalidArgument("give a name fragment or a case number", "q");
+  constexpr int kMaxResults = 500;
+  if (query.limit < 1 || query.limit > kMaxResults) return InvalidArgument("the limit is 1 to 500", "limit");
+  std::string pattern = "%";
+  for (char ch : query.text) {
+    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+    pattern += ch;
+  }
+  pattern += '%';
+  int64_t number = -1;
+  if (query.text.size() <= 18 && query.text.find_first_not_of("0123456789") == std::string::npos) {
+    number = std::stoll(query.text);
+  }
+  NABIJ_STMT(s, kSearchCases);
+  // A number is a case number, not a fragment of a name.
+  if (number < 0) s->BindText(1, pattern);
+  s->BindInt(2, number);
+  s->BindInt(3, query.limit);
+  std::vector<payments::CaseSummary> out;
+  for (;;) {
+    NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
+    if (!row) return out;
+    Row r(*s);
+    payments::CaseSummary c;
+    c.id = r.Int(0);
+    c.applicant_name = r.Text(1);
+    c.start = r.DateAt(2);
+    c.end = r.OptionalDate(3);
+    c.members = static_cast<int>(r.Int(4));
+    NABIJ_RETURN_IF_ERROR(r.status("cases"));
+    out.push_back(std::move(c));
+  }
+}
+
+Result<std::optional<payments::CaseFile>> SqliteRunStore::LoadCaseFile(int64_t id) {
+  NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kDeferred));
+  auto c = LoadCase(id);  // a savepoint in this read transaction
+  if (!c.ok() && c.status().code() == ErrorCode::kNotFound) return std::optional<payments::CaseFile>();
+  if (!c.ok()) return c.status();
+  payments::CaseFile file;
+  file.c = std::move(*c);
+  {
+    NABIJ_STMT(s, kSelectCaseRunLines);
+    s->BindInt(1, id);
+    for (;;) {
+      NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) break;
+      Row r(*s);
+      payments::CaseRunLine l;
+      l.month = r.MonthAt(0);
+      l.run_status = r.Checked(1, RunStatusOf(s->TextView(1)));
+      l.ok = r.Bool(2);
+      l.error_code = r.Text(3);
+      l.error_message = r.Text(4);
+      l.bijstand = r.Cents(5);
+      l.vt_reserved = r.Cents(6);
+      l.vt_paid = r.Cents(7);
+      l.garnished = r.Cents(8);
+      l.recovered = r.Cents(9);
+      l.direct = r.Cents(10);
+      l.to_client = r.Cents(11);
+      NABIJ_RETURN_IF_ERROR(r.status("run_lines"));
+      file.runs.push_back(std::move(l));
+    }
+  }
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  return std::optional<payments::CaseFile>(std::move(file));
 }
 
 }  // namespace nabij::store

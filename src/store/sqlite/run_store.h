@@ -28,12 +28,13 @@
 #include <unordered_map>
 #include <utility>
 
+#include "payments/case_files.h"
 #include "payments/run_store.h"
 #include "store/sqlite/database.h"
 
 namespace nabij::store {
 
-class SqliteRunStore final : public payments::RunStore {
+class SqliteRunStore final : public payments::RunStore, public payments::CaseFiles {
  public:
   explicit SqliteRunStore(SqliteDatabase& db) : db_(db) {}
   SqliteRunStore(const SqliteRunStore&) = delete;
@@ -48,11 +49,15 @@ class SqliteRunStore final : public payments::RunStore {
   // Errors name the case ("cases[3].history.incomes[0].person_id").
   Result<std::vector<int64_t>> AddCases(std::span<const payments::RunCase> cases);
   Result<std::optional<payments::RunRecord>> FindRun(Month month) override;
+  Result<std::vector<payments::RunRecord>> ListRuns() override;
   Result<payments::RunRecord> CreateRun(const payments::RunRecord& run) override;
   // Returns kNotFound for an unknown run, kInvalidArgument when the run is for another month or
   // limit < 1.
   Result<std::vector<payments::RunCase>> LoadPendingCases(int64_t run_id, Month month, int64_t after_case_id,
                                                           int limit) override;
+  // One case with all its facts and the balances after every run so far (as LoadPendingCases
+  // gives them); kNotFound for an unknown id. For recomputing a month and showing a case.
+  Result<payments::RunCase> LoadCase(int64_t case_id);
   // Besides kAlreadyExists: kInvalidArgument for an entry that does not balance or data that break
   // a constraint, kFailedPrecondition when the run is no longer being prepared, kNotFound for an
   // unknown run. Nothing of the batch is stored on any error.
@@ -68,6 +73,12 @@ class SqliteRunStore final : public payments::RunStore {
   Status AppendEntryOnce(const ledger::Entry& e) override;
   // Over the booking dates [1900-01-01, until + 1 day).
   Result<ledger::TrialBalance> TrialBalance(Date until) override;
+
+  // payments::CaseFiles. A search is one query (a scan of the applicants' names); opening a file
+  // reads the case as LoadPendingCases reads a batch of one, plus its run lines, in one read
+  // transaction.
+  Result<std::vector<payments::CaseSummary>> SearchCases(const payments::CaseQuery& query) override;
+  Result<std::optional<payments::CaseFile>> LoadCaseFile(int64_t id) override;
 
  private:
   // A cached statement, reset (and its bindings cleared) when the Use goes out of scope.
@@ -97,6 +108,9 @@ class SqliteRunStore final : public payments::RunStore {
   Status SaveBatchRows(int64_t run_id, const std::vector<payments::CaseOutcome>& outcomes);
   Status SaveBatchRowByRow(int64_t run_id, const std::vector<payments::CaseOutcome>& outcomes);
   Status EnsureBatchTable();
+  // The cases listed in temp.run_batch with all their facts; vakantietoeslag reserved in every run
+  // but `run_id` is added to vt_reserved.
+  Result<std::vector<payments::RunCase>> LoadBatchCases(int64_t run_id);
   Status CheckRun(int64_t run_id, std::optional<Month> month, bool must_be_preparing);
   Status InsertEntry(const ledger::Entry& e);
   // AddCase's work inside the caller's transaction.

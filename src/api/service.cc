@@ -1,0 +1,741 @@
+#include "api/service.h"
+
+#include <unistd.h>
+
+#include <array>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "api/calculator.h"
+#include "api/household_json.h"
+#include "api/http_server.h"
+#include "api/json_detail.h"
+#include "auth/roles.h"
+#include "payments/run_workbook.h"
+#include "pw/history.h"
+#include "sheets/csv.h"
+#include "sheets/xlsx_writer.h"
+
+namespace nabij::api {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+struct Service::Call {
+  const Request& req;
+  const auth::GuardResult& guard;
+  const auth::Principal* who;  // null on a public route
+};
+
+namespace {
+
+// The route table: adding a route is one line here and one row in src/auth/permissions.cc
+// (AddRoutes refuses to start without it) and api/openapi.yaml (tests/api/openapi_test.cc).
+struct RouteEntry {
+  std::string_view method;
+  std::string_view path;
+  Service::Method handler;
+};
+
+constexpr size_t kParamsCacheLimit = 1024;  // months × municipalities kept; more are computed each time
+constexpr std::string_view kJson = "application/json";
+
+Response Json(std::string body, int status = 200) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+// The body as a JSON object whose keys are all in `allowed`.
+Result<json> BodyObject(const Request& req, std::initializer_list<std::string_view> allowed) {
+  if (req.body.empty()) return InvalidArgument("de inhoud van het verzoek ontbreekt (een JSON-object)", "");
+  NABIJ_ASSIGN_OR_RETURN(json doc, ParseJsonText(req.body, "request body"));
+  if (!doc.is_object()) return InvalidArgument("de inhoud moet een JSON-object zijn", "");
+  for (const auto& [key, value] : doc.items()) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || a == key;
+    if (!known) return InvalidArgument("onbekend veld", key);
+  }
+  return doc;
+}
+
+// A required text field of at most `max_len` bytes.
+Result<std::string> TextField(const json& doc, const char* name, size_t max_len = 256) {
+  auto it = doc.find(name);
+  if (it == doc.end()) return InvalidArgument("dit veld ontbreekt", name);
+  if (!it->is_string()) return InvalidArgument("moet tekst zijn", name);
+  const std::string& s = it->get_ref<const std::string&>();
+  if (s.size() > max_len) return InvalidArgument("is langer dan " + std::to_string(max_len) + " tekens", name);
+  return s;
+}
+
+bool IsJsonContentType(std::string_view ct) {
+  std::string_view base = ct.substr(0, ct.find(';'));
+  while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
+  if (base.size() != kJson.size()) return false;
+  for (size_t i = 0; i < base.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(base[i])) != kJson[i]) return false;
+  }
+  return true;
+}
+
+Result<int64_t> PositiveId(std::string_view text, const char* field) {
+  int64_t v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || p != text.data() + text.size() || v <= 0) {
+    return InvalidArgument("moet een positief geheel getal zijn", field);
+  }
+  return v;
+}
+
+Result<int64_t> QueryNumber(const Request& req, const char* name, int64_t fallback, int64_t lo, int64_t hi) {
+  std::string v;
+  if (!req.Query(name, &v)) return fallback;
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || p != v.data() + v.size() || n < lo || n > hi) {
+    return InvalidArgument("moet een geheel getal van " + std::to_string(lo) + " tot " + std::to_string(hi) + " zijn",
+                           name);
+  }
+  return n;
+}
+
+Result<Month> MonthParam(const Request& req) {
+  auto m = Month::Parse(req.Param("month"));
+  if (!m.ok()) return InvalidArgument("de maand is JJJJ-MM", "month");
+  return *m;
+}
+
+ordered_json UserJson(const auth::Principal& p, std::string_view csrf) {
+  return ordered_json{{"user", p.name},
+                      {"role", std::string(auth::RoleId(p.role))},
+                      {"role_name", std::string(auth::RoleDisplayName(p.role))},
+                      {"must_change_password", p.must_change_password},
+                      {"csrf_token", std::string(csrf)}};
+}
+
+ordered_json RunJson(const payments::RunRecord& r) {
+  return ordered_json{{"month", r.month.ToString()},
+                      {"status", std::string(payments::RunStatusName(r.status))},
+                      {"prepared_by", r.prepared_by},
+                      {"approved_by", r.approved_by.empty() ? json(nullptr) : json(r.approved_by)},
+                      {"rules_version", r.rules_version},
+                      {"booking_date", r.booking_date.ToString()},
+                      {"created_at", r.created_at}};
+}
+
+ordered_json TotalsJson(const payments::RunTotals& t) {
+  return ordered_json{{"cases", t.cases},
+                      {"failed", t.failed},
+                      {"payments", t.payments},
+                      {"bijstand", t.bijstand.cents()},
+                      {"vt_reserved", t.vt_reserved.cents()},
+                      {"vt_paid", t.vt_paid.cents()},
+                      {"garnished", t.garnished.cents()},
+                      {"recovered", t.recovered.cents()},
+                      {"direct", t.direct.cents()},
+                      {"to_client", t.to_client.cents()}};
+}
+
+std::string_view MemberRoleName(pw::Role r) {
+  switch (r) {
+    case pw::Role::kApplicant: return "applicant";
+    case pw::Role::kPartner: return "partner";
+    case pw::Role::kChild: return "child";
+    case pw::Role::kHousemate: return "housemate";
+  }
+  return "?";
+}
+
+std::string_view PeriodRuleName(pw::PeriodRule r) {
+  switch (r) {
+    case pw::PeriodRule::kN: return "n";
+    case pw::PeriodRule::kR: return "r";
+    case pw::PeriodRule::kZ: return "z";
+    case pw::PeriodRule::kPib: return "pib";
+  }
+  return "?";
+}
+
+json OptionalDateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+
+// "lopend" while the right runs on `today`, else "beëindigd".
+std::string CaseStatus(const std::optional<Date>& end, Date today) {
+  return !end || *end >= today ? "lopend" : "beëindigd";
+}
+
+std::string CaseNumber(int64_t id) { return std::to_string(id); }
+
+// The report as an .xlsx file's bytes: written through sheets/ to a private temporary file.
+Result<std::string> XlsxBytes(const sheets::Workbook& wb) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec) return Status(ErrorCode::kIo, "no temporary directory for the workbook");
+  std::string templ = (dir / "nabij-report-XXXXXX").string();
+  char* made = mkdtemp(templ.data());
+  if (made == nullptr) return Status(ErrorCode::kIo, "cannot make a temporary directory for the workbook");
+  std::filesystem::path tmp_dir(made);
+  std::filesystem::path file = tmp_dir / "report.xlsx";
+  Status written = sheets::WriteXlsxFile(wb, file);
+  std::string bytes;
+  if (written.ok()) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    bytes = std::move(ss).str();
+  }
+  std::filesystem::remove_all(tmp_dir, ec);
+  if (!written.ok()) return written;
+  return bytes;
+}
+
+}  // namespace
+
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return 200;
+    case ErrorCode::kInvalidArgument: return 400;
+    case ErrorCode::kParseError: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kAlreadyExists: return 409;
+    case ErrorCode::kFailedPrecondition: return 409;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kRuleMissing: return 422;
+    case ErrorCode::kUnimplemented: return 422;
+    case ErrorCode::kResourceExhausted: return 429;
+    case ErrorCode::kIo: return 500;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ErrorResponse(const Status& s) {
+  Response r;
+  r.status = HttpStatusFor(s.code());
+  r.body = StatusToJson(s, false);
+  return r;
+}
+
+Status Service::AddRoutes(Router& router) {
+  static constexpr std::array<RouteEntry, 20> kRouteTable = {{
+      {"GET", "/api/v1/health", &Service::Health},
+      {"POST", "/api/v1/calculator", &Service::Calculator},
+      {"POST", "/api/v1/session", &Service::Login},
+      {"GET", "/api/v1/session", &Service::WhoAmI},
+      {"DELETE", "/api/v1/session", &Service::Logout},
+      {"PUT", "/api/v1/session/password", &Service::ChangePassword},
+      {"GET", "/api/v1/cases", &Service::SearchCases},
+      {"GET", "/api/v1/cases/{id}", &Service::GetCase},
+      {"GET", "/api/v1/runs", &Service::ListRuns},
+      {"GET", "/api/v1/runs/{month}", &Service::GetRun},
+      {"GET", "/api/v1/runs/{month}/report", &Service::RunReport},
+      {"POST", "/api/v1/runs/{month}/prepare", &Service::PrepareRun},
+      {"POST", "/api/v1/runs/{month}/approve", &Service::ApproveRun},
+      {"GET", "/api/v1/runs/{month}/sepa", &Service::RunSepa},
+      {"GET", "/api/v1/users", &Service::ListUsers},
+      {"POST", "/api/v1/users", &Service::CreateUser},
+      {"POST", "/api/v1/users/{name}/disable", &Service::DisableUser},
+      {"POST", "/api/v1/users/{name}/reset-password", &Service::ResetPassword},
+      {"GET", "/api/v1/access-log", &Service::SearchAccessLog},
+      {"GET", "/api/v1/events", &Service::ListEvents},
+  }};
+  for (const RouteEntry& e : kRouteTable) {
+    Method m = e.handler;
+    NABIJ_RETURN_IF_ERROR(router.Add(e.method, e.path, [this, m](const Request& r) { return Guarded(r, m); }));
+  }
+  std::vector<std::string> ids = router.RouteIds();
+  return auth::CheckRoutesCovered(ids);
+}
+
+Response Service::Guarded(const Request& req, Method method) {
+  auto g = d_.guard.Check({req.route, req.cookie, req.csrf_token});
+  if (!g.ok()) return ErrorResponse(g.error());
+  const auth::Principal* who = g->principal ? &*g->principal : nullptr;
+  Call call{req, *g, who};
+  Response res = (this->*method)(call);
+  if (who != nullptr && res.user.empty()) res.user = who->name;
+  if (res.status >= 200 && res.status < 300 && g->permission->personal_data && who != nullptr) {
+    // The screen is the client's word; one that the access log refuses is left out.
+    std::string_view screen = req.screen;
+    for (int64_t case_id : res.case_ids_shown) {
+      Status s = d_.access_log.Record(*who, case_id, req.route, screen);
+      if (!s.ok() && s.code() == ErrorCode::kInvalidArgument && !screen.empty()) {
+        screen = {};
+        s = d_.access_log.Record(*who, case_id, req.route, screen);
+      }
+      if (!s.ok()) {
+        // A read that cannot be logged is not answered.
+        return ErrorResponse(Status(ErrorCode::kInternal, "de inzage kon niet worden vastgelegd; probeer het opnieuw"));
+      }
+    }
+  }
+  return res;
+}
+
+Result<std::shared_ptr<const pw::Params>> Service::ParamsFor(Month month, const std::string& gemeente) {
+  std::string key = month.ToString() + "|" + gemeente;
+  {
+    std::shared_lock<std::shared_mutex> lock(params_mu_);
+    auto it = params_.find(key);
+    if (it != params_.end()) return it->second;
+  }
+  NABIJ_ASSIGN_OR_RETURN(pw::Params p, pw::Snapshot(d_.rules, month, gemeente));
+  auto shared = std::make_shared<const pw::Params>(std::move(p));
+  std::unique_lock<std::shared_mutex> lock(params_mu_);
+  if (params_.size() < kParamsCacheLimit) params_.emplace(key, shared);
+  return shared;
+}
+
+Status Service::RecordEvent(const std::string& actor, const std::string& kind, const std::string& detail) {
+  return d_.events.Append(Event{FormatUtc(d_.clock.NowUnixMillis()), actor, kind, 0, detail});
+}
+
+// --- Public ----------------------------------------------------------------------------------
+
+Response Service::Health(const Call&) {
+  return Json(ordered_json{{"status", "ok"}, {"rules_version", d_.rules.content_hash()}}.dump());
+}
+
+Response Service::Calculator(const Call& c) {
+  auto req = ParseCalculatorJson(c.req.body);
+  if (!req.ok()) return ErrorResponse(req.error());
+  auto in = pw::BuildCaseInput(req->household.household);
+  if (!in.ok()) return ErrorResponse(in.error().WithFieldPrefix("household"));
+  auto params = ParamsFor(in->month, req->household.household.gemeente);
+  if (!params.ok()) return ErrorResponse(params.error());
+  const pw::Regime regime = req->household.regime;
+  rules::Trace trace;
+  auto d = pw::Calculate(**params, *in, &trace, pw::Options{regime});
+  if (!d.ok()) return ErrorResponse(d.error());
+  std::string body = "{\"decision\":";
+  body += DecisionToJson(*d, **params, &trace, d_.rules.content_hash(), false);
+  body += ",\"parttime\":";
+  if (req->parttime) {
+    auto series = ParttimeSeries(**params, *in, regime, *req->parttime);
+    if (!series.ok()) return ErrorResponse(series.error());
+    body += ParttimeSeriesJson(*series);
+  } else {
+    body += "[]";
+  }
+  body += '}';
+  return Json(std::move(body));
+}
+
+// --- Session ---------------------------------------------------------------------------------
+
+Response Service::Login(const Call& c) {
+  if (!IsJsonContentType(c.req.content_type)) {
+    Response r = Json(ServerErrorJson("unsupported_media_type", "aanmelden kan alleen met Content-Type: application/json"),
+                      415);
+    return r;
+  }
+  auto doc = BodyObject(c.req, {"name", "password"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  auto name = TextField(*doc, "name", 64);
+  if (!name.ok()) return ErrorResponse(name.error());
+  auto password = TextField(*doc, "password", 1024);
+  if (!password.ok()) return ErrorResponse(password.error());
+  auto login = d_.sessions.Login(*name, *password, c.req.peer);
+  if (!login.ok()) {
+    Response r = ErrorResponse(login.error());
+    r.user = *name;  // the login name only, for the request log (docs/accounts.md, "Not done here")
+    return r;
+  }
+  Response r = Json(UserJson(login->principal, login->csrf_token).dump());
+  r.headers.emplace_back("Set-Cookie", auth::SessionCookie(login->token, d_.guard.tls()));
+  r.user = login->principal.name;
+  return r;
+}
+
+Response Service::WhoAmI(const Call& c) {
+  return Json(UserJson(*c.who, auth::CsrfTokenFor(c.guard.session_token)).dump());
+}
+
+Response Service::Logout(const Call& c) {
+  Status s = d_.sessions.Logout(c.guard.session_token);
+  if (!s.ok()) return ErrorResponse(s);
+  Response r = NoContent();
+  r.headers.emplace_back("Set-Cookie", auth::ClearedSessionCookie(d_.guard.tls()));
+  return r;
+}
+
+Response Service::ChangePassword(const Call& c) {
+  auto doc = BodyObject(c.req, {"old_password", "new_password"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  auto old_pw = TextField(*doc, "old_password", 1024);
+  if (!old_pw.ok()) return ErrorResponse(old_pw.error());
+  auto new_pw = TextField(*doc, "new_password", 1024);
+  if (!new_pw.ok()) return ErrorResponse(new_pw.error());
+  auto changed = d_.sessions.ChangePassword(d_.accounts, *c.who, *old_pw, *new_pw);
+  if (!changed.ok()) return ErrorResponse(changed.error());
+  Response r = Json(UserJson(changed->principal, changed->csrf_token).dump());
+  r.headers.emplace_back("Set-Cookie", auth::SessionCookie(changed->token, d_.guard.tls()));
+  return r;
+}
+
+// --- Cases -----------------------------------------------------------------------------------
+
+Response Service::SearchCases(const Call& c) {
+  payments::CaseQuery q;
+  if (!c.req.Query("q", &q.text) || q.text.empty()) {
+    return ErrorResponse(InvalidArgument("geef een (deel van een) naam of een dossiernummer", "q"));
+  }
+  constexpr size_t kMaxQuery = 100;
+  if (q.text.size() > kMaxQuery) return ErrorResponse(InvalidArgument("de zoektekst is te lang", "q"));
+  auto limit = QueryNumber(c.req, "limit", 50, 1, 500);
+  if (!limit.ok()) return ErrorResponse(limit.error());
+  q.limit = static_cast<int>(*limit);
+  auto found = d_.case_files.SearchCases(q);
+  if (!found.ok()) return ErrorResponse(found.error());
+  Date today = d_.clock.Today();
+  ordered_json list = ordered_json::array();
+  Response r;
+  for (const payments::CaseSummary& s : *found) {
+    list.push_back({{"id", s.id},
+                    {"case_number", CaseNumber(s.id)},
+                    {"name", s.applicant_name},
+                    {"status", CaseStatus(s.end, today)},
+                    {"members", s.members}});
+    r.case_ids_shown.push_back(s.id);
+  }
+  r.body = ordered_json{{"cases", std::move(list)}}.dump();
+  return r;
+}
+
+Response Service::GetCase(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto loaded = d_.case_files.LoadCaseFile(*id);
+  if (!loaded.ok()) return ErrorResponse(loaded.error());
+  if (!*loaded) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id"));
+  const payments::CaseFile& f = **loaded;
+  const payments::RunCase& rc = f.c;
+  const pw::HouseholdHistory& h = rc.history;
+  Date today = d_.clock.Today();
+
+  ordered_json members = ordered_json::array();
+  for (const pw::MemberFact& m : h.members) {
+    members.push_back({{"person_id", m.person_id},
+                       {"role", std::string(MemberRoleName(m.role))},
+                       {"birth_date", m.birth.ToString()},
+                       {"valid_from", m.valid_from.ToString()},
+                       {"valid_until", OptionalDateJson(m.valid_until)},
+                       {"entitled", m.entitled}});
+  }
+  ordered_json incomes = ordered_json::array();
+  for (const pw::IncomeFact& i : h.incomes) {
+    incomes.push_back({{"month", i.month.ToString()},
+                       {"person_id", i.person_id},
+                       {"work", i.work.cents()},
+                       {"other", i.other.cents()}});
+  }
+  ordered_json periods = ordered_json::array();
+  for (const pw::PeriodFact& p : h.periods) {
+    periods.push_back({{"person_id", p.person_id}, {"rule", std::string(PeriodRuleName(p.rule))}, {"start", p.start.ToString()}});
+  }
+  ordered_json assets = ordered_json::array();
+  for (const pw::AssetFact& a : h.assets) assets.push_back({{"valid_from", a.valid_from.ToString()}, {"vermogen", a.vermogen.cents()}});
+  ordered_json instructions = ordered_json::array();
+  for (const payments::StandingInstruction& i : rc.instructions) {
+    instructions.push_back({{"kind", std::string(payments::InstructionKindName(i.kind))},
+                            {"creditor", i.creditor.name},
+                            {"iban", i.creditor.iban},
+                            {"amount", i.amount.cents()},
+                            {"valid_from", i.valid_from.ToString()},
+                            {"valid_until", OptionalDateJson(i.valid_until)}});
+  }
+  ordered_json garnishments = ordered_json::array();
+  for (const payments::Garnishment& g : rc.garnishments) {
+    garnishments.push_back({{"creditor", g.creditor.name}, {"reference", g.reference}, {"remaining", g.remaining.cents()}});
+  }
+  ordered_json recoveries = ordered_json::array();
+  for (const payments::Recovery& rv : rc.recoveries) recoveries.push_back({{"id", rv.id}, {"remaining", rv.remaining.cents()}});
+  ordered_json runs = ordered_json::array();
+  for (const payments::CaseRunLine& l : f.runs) {
+    ordered_json line{{"month", l.month.ToString()},
+                      {"run_status", std::string(payments::RunStatusName(l.run_status))},
+                      {"ok", l.ok},
+                      {"bijstand", l.bijstand.cents()},
+                      {"vt_reserved", l.vt_reserved.cents()},
+                      {"vt_paid", l.vt_paid.cents()},
+                      {"garnished", l.garnished.cents()},
+                      {"recovered", l.recovered.cents()},
+                      {"direct", l.direct.cents()},
+                      {"to_client", l.to_client.cents()}};
+    if (!l.ok) line["error"] = {{"code", l.error_code}, {"message", l.error_message}};
+    runs.push_back(std::move(line));
+  }
+  // The benefit as the engine computes it now from the stored facts, with every step: this
+  // month while the right runs, else the last month of the right.
+  Month month = today.month();
+  if (rc.end && *rc.end < today) month = rc.end->month();
+  if (rc.start > month.last_day()) month = rc.start.month();
+  ordered_json calculation{{"month", month.ToString()}};
+  Status calc_status = [&]() -> Status {
+    NABIJ_ASSIGN_OR_RETURN(pw::CaseInput in, pw::InputForMonth(h, month));
+    NABIJ_ASSIGN_OR_RETURN(auto params, ParamsFor(month, rc.gemeente));
+    rules::Trace trace;
+    NABIJ_ASSIGN_OR_RETURN(pw::Decision d, pw::Calculate(*params, in, &trace));
+    calculation["decision"] = ordered_json::parse(DecisionToJson(d, *params, &trace, d_.rules.content_hash(), false));
+    return Status::Ok();
+  }();
+  if (!calc_status.ok()) calculation["error"] = ordered_json::parse(StatusToJson(calc_status, false))["error"];
+
+  ordered_json file{
+      {"id", *id},
+      {"case_number", CaseNumber(*id)},
+      {"gemeente", rc.gemeente},
+      {"status", CaseStatus(rc.end, today)},
+      {"start", rc.start.ToString()},
+      {"end", OptionalDateJson(rc.end)},
+      {"applicant",
+       {{"person_id", h.applicant_id}, {"name", rc.applicant.name}, {"birth_date", h.applicant_birth.ToString()},
+        {"iban", rc.applicant.iban}, {"medisch_urenbeperkt", h.medisch_urenbeperkt}}},
+      {"partner", rc.partner ? ordered_json{{"name", rc.partner->name}, {"iban", rc.partner->iban}} : ordered_json(nullptr)},
+      {"split_between_partners", rc.split_between_partners},
+      {"vakantietoeslag_monthly", rc.vakantietoeslag_monthly},
+      {"vt_reserved", rc.vt_reserved.cents()},
+      {"members", std::move(members)},
+      {"incomes", std::move(incomes)},
+      {"periods", std::move(periods)},
+      {"assets", std::move(assets)},
+      {"instructions", std::move(instructions)},
+      {"garnishments", std::move(garnishments)},
+      {"recoveries", std::move(recoveries)},
+      {"runs", std::move(runs)},
+      {"calculation", std::move(calculation)},
+      // Stored decisions and letters come with case intake (migration 3); none are stored yet.
+      {"decisions", ordered_json::array()},
+      {"letters", ordered_json::array()},
+  };
+  Response r = Json(file.dump());
+  r.case_ids_shown.push_back(*id);
+  return r;
+}
+
+// --- Payment runs ----------------------------------------------------------------------------
+
+Response Service::ListRuns(const Call&) {
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto runs = d_.runs.ListRuns();
+  if (!runs.ok()) return ErrorResponse(runs.error());
+  ordered_json list = ordered_json::array();
+  for (const payments::RunRecord& r : *runs) list.push_back(RunJson(r));
+  return Json(ordered_json{{"runs", std::move(list)}}.dump());
+}
+
+Response Service::GetRun(const Call& c) {
+  auto month = MonthParam(c.req);
+  if (!month.ok()) return ErrorResponse(month.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto run = d_.runs.FindRun(*month);
+  if (!run.ok()) return ErrorResponse(run.error());
+  if (!*run) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen betaalrun voor " + month->ToString(), "month"));
+  auto totals = d_.runs.Totals((*run)->id);
+  if (!totals.ok()) return ErrorResponse(totals.error());
+  auto failed = d_.runs.FailedLines((*run)->id);
+  if (!failed.ok()) return ErrorResponse(failed.error());
+  ordered_json f = ordered_json::array();
+  for (const payments::FailedLine& l : *failed) {
+    f.push_back({{"case_id", l.case_id}, {"code", l.error_code}, {"message", l.error_message}});
+  }
+  return Json(ordered_json{{"run", RunJson(**run)}, {"totals", TotalsJson(*totals)}, {"failed", std::move(f)}}.dump());
+}
+
+Response Service::RunReport(const Call& c) {
+  auto month = MonthParam(c.req);
+  if (!month.ok()) return ErrorResponse(month.error());
+  std::string format = "json";
+  c.req.Query("format", &format);
+  if (format != "json" && format != "csv" && format != "xlsx") {
+    return ErrorResponse(InvalidArgument("het formaat is json, csv of xlsx", "format"));
+  }
+  if (format == "json") return GetRun(c);
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto run = d_.runs.FindRun(*month);
+  if (!run.ok()) return ErrorResponse(run.error());
+  if (!*run) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen betaalrun voor " + month->ToString(), "month"));
+  auto totals = d_.runs.Totals((*run)->id);
+  if (!totals.ok()) return ErrorResponse(totals.error());
+  auto wb = payments::RunWorkbook(d_.runs, **run, *totals);
+  if (!wb.ok()) return ErrorResponse(wb.error());
+  Response r;
+  std::string name = "betaalrun-" + month->ToString();
+  if (format == "csv") {
+    auto csv = sheets::ToCsv(wb->sheets[payments::kPaymentsSheet]);
+    if (!csv.ok()) return ErrorResponse(csv.error());
+    r.body = std::move(*csv);
+    r.content_type = "text/csv; charset=utf-8";
+    name += ".csv";
+  } else {
+    auto bytes = XlsxBytes(*wb);
+    if (!bytes.ok()) return ErrorResponse(bytes.error());
+    r.body = std::move(*bytes);
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    name += ".xlsx";
+  }
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + "\"");
+  return r;
+}
+
+Response Service::PrepareRun(const Call& c) {
+  auto month = MonthParam(c.req);
+  if (!month.ok()) return ErrorResponse(month.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  payments::PaymentRun run(d_.runs, d_.rules, d_.clock);
+  auto r = run.Prepare(*month, c.who->name);
+  if (!r.ok()) return ErrorResponse(r.error());
+  Status logged = RecordEvent(c.who->name, "run.prepared",
+                              "betaalrun " + month->ToString() + ": " + std::to_string(r->totals.cases) + " dossiers, " +
+                                  std::to_string(r->totals.failed) + " met een fout, " +
+                                  std::to_string(r->computed_now) + " nu berekend");
+  if (!logged.ok()) return ErrorResponse(logged);
+  return Json(ordered_json{{"run", RunJson(r->run)}, {"totals", TotalsJson(r->totals)}, {"computed_now", r->computed_now}}
+                  .dump());
+}
+
+Response Service::ApproveRun(const Call& c) {
+  auto month = MonthParam(c.req);
+  if (!month.ok()) return ErrorResponse(month.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  payments::PaymentRun run(d_.runs, d_.rules, d_.clock);
+  Status s = run.Approve(*month, c.who->name);
+  if (!s.ok()) return ErrorResponse(s);
+  Status logged = RecordEvent(c.who->name, "run.approved", "betaalrun " + month->ToString());
+  if (!logged.ok()) return ErrorResponse(logged);
+  auto found = d_.runs.FindRun(*month);
+  if (!found.ok() || !*found) return ErrorResponse(found.ok() ? Status(ErrorCode::kInternal, "run vanished") : found.error());
+  return Json(ordered_json{{"run", RunJson(**found)}}.dump());
+}
+
+Response Service::RunSepa(const Call& c) {
+  auto month = MonthParam(c.req);
+  if (!month.ok()) return ErrorResponse(month.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  payments::PaymentRun run(d_.runs, d_.rules, d_.clock);
+  auto xml = run.Export(*month, d_.sepa);
+  if (!xml.ok()) return ErrorResponse(xml.error());
+  Status logged = RecordEvent(c.who->name, "run.exported", "betaalrun " + month->ToString() + ": SEPA " +
+                                                               std::string(d_.sepa.version == sepa::Version::kPain001_001_03
+                                                                               ? "pain.001.001.03"
+                                                                               : "pain.001.001.09"));
+  if (!logged.ok()) return ErrorResponse(logged);
+  Response r;
+  r.content_type = "application/xml";
+  r.body = std::move(*xml);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"sepa-" + month->ToString() + ".xml\"");
+  return r;
+}
+
+// --- Users, access log, events ---------------------------------------------------------------
+
+Response Service::ListUsers(const Call&) {
+  auto users = d_.accounts.List();
+  if (!users.ok()) return ErrorResponse(users.error());
+  ordered_json list = ordered_json::array();
+  for (const auth::UserRecord& u : *users) {
+    list.push_back({{"name", u.name},
+                    {"role", std::string(auth::RoleId(u.role))},
+                    {"role_name", std::string(auth::RoleDisplayName(u.role))},
+                    {"disabled", u.disabled},
+                    {"must_change_password", u.must_change_password}});
+  }
+  return Json(ordered_json{{"users", std::move(list)}}.dump());
+}
+
+Response Service::CreateUser(const Call& c) {
+  auto doc = BodyObject(c.req, {"name", "role"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  auto name = TextField(*doc, "name", 64);
+  if (!name.ok()) return ErrorResponse(name.error());
+  auto role_id = TextField(*doc, "role", 64);
+  if (!role_id.ok()) return ErrorResponse(role_id.error());
+  auto role = auth::ParseRole(*role_id);
+  if (!role) return ErrorResponse(InvalidArgument("onbekende rol", "role"));
+  auto made = d_.accounts.CreateUser(c.who->name, *name, *role);
+  if (!made.ok()) return ErrorResponse(made.error());
+  return Json(ordered_json{{"user", made->user.name},
+                           {"role", std::string(auth::RoleId(made->user.role))},
+                           {"one_time_password", made->one_time_password}}
+                  .dump(),
+              201);
+}
+
+Response Service::DisableUser(const Call& c) {
+  std::string name(c.req.Param("name"));
+  Status s = d_.accounts.SetDisabled(c.who->name, name, true);
+  if (!s.ok()) return ErrorResponse(s);
+  return Json(ordered_json{{"user", name}, {"disabled", true}}.dump());
+}
+
+Response Service::ResetPassword(const Call& c) {
+  std::string name(c.req.Param("name"));
+  auto password = d_.accounts.ResetPassword(c.who->name, name);
+  if (!password.ok()) return ErrorResponse(password.error());
+  return Json(ordered_json{{"user", name}, {"one_time_password", *password}}.dump());
+}
+
+Response Service::SearchAccessLog(const Call& c) {
+  constexpr int64_t kMillisPerDay = 24 * 60 * 60 * 1000;
+  auth::AccessQuery q;
+  c.req.Query("user", &q.user);
+  auto case_id = QueryNumber(c.req, "case", 0, 0, INT64_MAX);
+  if (!case_id.ok()) return ErrorResponse(case_id.error());
+  q.case_id = *case_id;
+  auto limit = QueryNumber(c.req, "limit", 1000, 1, 10'000);
+  if (!limit.ok()) return ErrorResponse(limit.error());
+  q.limit = static_cast<int>(*limit);
+  for (const char* key : {"from", "until"}) {
+    std::string v;
+    if (!c.req.Query(key, &v)) continue;
+    auto d = Date::Parse(v);
+    if (!d.ok()) return ErrorResponse(InvalidArgument("een datum is JJJJ-MM-DD", key));
+    int64_t ms = int64_t{d->days_since_epoch()} * kMillisPerDay;
+    if (std::string_view(key) == "from") {
+      q.from_ms = ms;
+    } else {
+      q.until_ms = ms + kMillisPerDay;  // inclusive: to the end of that day
+    }
+  }
+  auto records = d_.access_log.Search(*c.who, q);
+  if (!records.ok()) return ErrorResponse(records.error());
+  ordered_json list = ordered_json::array();
+  for (const auth::AccessRecord& r : *records) {
+    list.push_back({{"at", FormatUtc(r.at_ms)},
+                    {"user", r.user},
+                    {"role", std::string(auth::RoleId(r.role))},
+                    {"case_id", r.case_id},
+                    {"route", r.route},
+                    {"screen", r.screen}});
+  }
+  return Json(ordered_json{{"entries", std::move(list)}}.dump());
+}
+
+Response Service::ListEvents(const Call& c) {
+  auto case_id = QueryNumber(c.req, "case", 0, 0, INT64_MAX);
+  if (!case_id.ok()) return ErrorResponse(case_id.error());
+  auto limit = QueryNumber(c.req, "limit", 1000, 1, 10'000);
+  if (!limit.ok()) return ErrorResponse(limit.error());
+  auto events = d_.events.List(*case_id, static_cast<int>(*limit));
+  if (!events.ok()) return ErrorResponse(events.error());
+  ordered_json list = ordered_json::array();
+  for (const Event& e : *events) {
+    list.push_back({{"at", e.at}, {"actor", e.actor}, {"kind", e.kind}, {"case_id", e.case_id}, {"detail", e.detail}});
+  }
+  return Json(ordered_json{{"events", std::move(list)}}.dump());
+}
+
+}  // namespace nabij::api
