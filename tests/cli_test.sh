@@ -137,5 +137,47 @@ if "$nabij" user list --db "$udb" | grep -qE '[A-Za-z2-9]{20}'; then
 check "access-log on a new database" 0 '^0 inzagen$' -- "$nabij" access-log --user k.jansen --from 2026-01-01 --db "$udb"
 check "access-log refuses a bad date" 2 'from' -- "$nabij" access-log --from 2026-13-01 --db "$udb"
 
+# The debt fund (docs/debt-fund.md, docs/debt-exchange.md), on fixed dates (--today).
+ddb="$tmp/debt.db"
+dn() { "$nabij" debt "$@" --db "$ddb" --rules "$src/rules"; }
+check "debt demo-data" 0 '^20 synthetische schuldendossiers met [0-9]+ vorderingen' -- dn demo-data --households 20 --seed 3 --today 2026-03-31
+check "debt register" 0 '^dossier 21 geregistreerd op 2026-03-02 \(klok: 28 dagen tot 2026-03-30\)' -- \
+  dn register --household H-CLI --income 150000 --norm 140150 --housing 100000 --registered 2026-03-02 --today 2026-03-02
+hdr='dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten;status'
+printf '%s\n21;Demo Energie (fictief);NL63NABI7000000001;energie;E-1;100000;0;0;bevestigd\n21;Demo Webwinkel (fictief);NL36NABI7000000002;commercieel;W-1;30000;1000;4500;onbevestigd\n' "$hdr" >"$tmp/claims.csv"
+printf '%s\n21;Demo Water (fictief);;water;A-1;5000;0;0;bevestigd\n21;Demo Bank (fictief);NL00NABI7000000003;commercieel;B-1;12,50;0;0;zeker\n' "$hdr" >"$tmp/bad_claims.csv"
+check "debt import of a bad claims file names line and field" 2 'line 3, field hoofdsom: amounts are whole eurocents' -- \
+  dn import claims "$tmp/bad_claims.csv" --today 2026-03-02
+check "a bad claims file imports nothing" 0 '0 vorderingen, totaal € 0,00' -- dn show 21 --today 2026-03-02
+check "debt import claims" 0 '^2 vordering\(en\) ingelezen' -- dn import claims "$tmp/claims.csv" --today 2026-03-02
+check "debt balance-requests for unverified claims" 0 '^21;2;Demo Webwinkel \(fictief\);W-1;2026-03-03' -- \
+  dn balance-requests --dossier 21 --today 2026-03-03
+check "debt offers at the sector percentages of 9999" 0 '^21;1;Demo Energie \(fictief\);E-1;1;100000;60;60000;2026-03-13' -- \
+  dn offers --dossier 21 --today 2026-03-03
+printf 'dossier;vordering;ronde;antwoord;datum;tegenbod\n21;1;1;akkoord;2026-03-05;\n21;2;1;tegenvoorstel;2026-03-05;16000\n' >"$tmp/answers.csv"
+check "debt answers dated in the future are refused" 2 'line 2, field datum' -- dn import answers "$tmp/answers.csv" --today 2026-03-04
+check "debt import answers" 0 '^2 antwoord\(en\) ingelezen' -- dn import answers "$tmp/answers.csv" --today 2026-03-05
+check "debt show: restructured on day 3" 0 'gesaneerd' -- dn show 21 --today 2026-03-05
+check "debt export sepa" 0 'gevalideerd tegen de XSD' -- dn export sepa --out "$tmp/debt.xml" --today 2026-03-06
+check "the debt SEPA file is valid against the official XSD" 0 'validates' -- \
+  xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/debt.xml"
+check "debt plan shows the VTLB with its articles" 0 'Correctie woonkosten boven de norm +€ 67,07 +Rv art\. 475da lid 5' -- \
+  dn plan 21 --regime klassiek18 --start 2026-04 --today 2026-03-06
+check "debt repay" 0 'aflossing € 10,00 geboekt' -- dn repay 21 --month 2026-04 --amount 1000 --source uitkering --today 2026-04-25
+check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
+check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \
+  dn milestone 21 budgetcursus --user s.hulp --today 2026-05-30
+check "debt milestone needs a worker" 2 'user' -- dn milestone 21 diploma --today 2026-05-30
+check "debt breach claws back" 0 '€ 250,00 kwijtschelding teruggedraaid' -- dn breach 21 --user s.hulp --today 2026-06-02
+check "debt figures" 0 'akkoord op het eerste aanbod: +1 van 2 schuldeisers' -- \
+  dn figures --from 2026-03-01 --until 2026-04-01 --today 2026-06-02
+check "debt ledger balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- dn ledger
+printf 'bron;sector;huishouden;datum;achterstand;maanden\nDemo Water (fictief);water;H-77;2026-03-01;4500;2\n' >"$tmp/signals.csv"
+check "debt import signals" 0 '1 signaal/signalen ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+check "a signal is imported once" 2 'line 2: this signal was imported before' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+check "debt tasks" 0 '^1 taak/taken voor contact' -- dn tasks
+check "debt queue" 0 'te laat of met risico' -- dn queue --today 2026-04-30
+check "debt without a command shows its usage" 2 'Schuldenfonds' -- dn
+
 echo "$pass passed, $fails failed"
 [[ $fails -eq 0 ]]

@@ -2,6 +2,7 @@
 
 #include "app/args.h"
 #include "app/case_commands.h"
+#include "app/debt_commands.h"
 #include "app/run_commands.h"
 #include "app/user_commands.h"
 
@@ -87,6 +88,8 @@ Gebruikers en inzage (docs/accounts.md; eenmalige wachtwoorden worden één keer
   nabij user list | disable NAAM | enable NAAM | reset-password NAAM
   nabij access-log [--user NAAM] [--case N] [--from JJJJ-MM-DD] [--until JJJJ-MM-DD] [--limit N]
                                                   Wie heeft welk dossier ingezien, nieuwste eerst.
+
+Schuldenfonds (docs/debt-fund.md): nabij debt help
 
 Algemene opties:
   --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()
@@ -290,6 +293,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "case") return CmdCase(rest, out, err);
   if (cmd == "income") return CmdIncome(rest, out, err);
   if (cmd == "stats") return CmdStats(rest, out, err);
+  if (cmd == "debt") return CmdDebt(rest, out, err);
   err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
   return 2;
 }
