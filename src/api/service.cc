@@ -82,6 +82,15 @@ Result<std::string> TextField(const json& doc, const char* name, size_t max_len 
   return s;
 }
 
+// A body of exactly two text fields, {"<a>": "...", "<b>": "..."}, each of a bounded length.
+Result<std::pair<std::string, std::string>> TwoTextFields(const Request& req, const char* a, size_t a_max,
+                                                          const char* b, size_t b_max) {
+  NABIJ_ASSIGN_OR_RETURN(json doc, BodyObject(req, {a, b}));
+  NABIJ_ASSIGN_OR_RETURN(std::string first, TextField(doc, a, a_max));
+  NABIJ_ASSIGN_OR_RETURN(std::string second, TextField(doc, b, b_max));
+  return std::make_pair(std::move(first), std::move(second));
+}
+
 bool IsJsonContentType(std::string_view ct) {
   std::string_view base = ct.substr(0, ct.find(';'));
   while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
@@ -137,17 +146,22 @@ ordered_json RunJson(const payments::RunRecord& r) {
                       {"created_at", r.created_at}};
 }
 
+// The amounts of a run's totals or of one case's line in a run (the same seven fields).
+template <typename T>
+void AddRunAmounts(ordered_json& j, const T& t) {
+  j["bijstand"] = t.bijstand.cents();
+  j["vt_reserved"] = t.vt_reserved.cents();
+  j["vt_paid"] = t.vt_paid.cents();
+  j["garnished"] = t.garnished.cents();
+  j["recovered"] = t.recovered.cents();
+  j["direct"] = t.direct.cents();
+  j["to_client"] = t.to_client.cents();
+}
+
 ordered_json TotalsJson(const payments::RunTotals& t) {
-  return ordered_json{{"cases", t.cases},
-                      {"failed", t.failed},
-                      {"payments", t.payments},
-                      {"bijstand", t.bijstand.cents()},
-                      {"vt_reserved", t.vt_reserved.cents()},
-                      {"vt_paid", t.vt_paid.cents()},
-                      {"garnished", t.garnished.cents()},
-                      {"recovered", t.recovered.cents()},
-                      {"direct", t.direct.cents()},
-                      {"to_client", t.to_client.cents()}};
+  ordered_json j{{"cases", t.cases}, {"failed", t.failed}, {"payments", t.payments}};
+  AddRunAmounts(j, t);
+  return j;
 }
 
 std::string_view MemberRoleName(pw::Role r) {
@@ -352,16 +366,13 @@ Response Service::Login(const Call& c) {
                       415);
     return r;
   }
-  auto doc = BodyObject(c.req, {"name", "password"});
-  if (!doc.ok()) return ErrorResponse(doc.error());
-  auto name = TextField(*doc, "name", 64);
-  if (!name.ok()) return ErrorResponse(name.error());
-  auto password = TextField(*doc, "password", 1024);
-  if (!password.ok()) return ErrorResponse(password.error());
-  auto login = d_.sessions.Login(*name, *password, c.req.peer);
+  auto body = TwoTextFields(c.req, "name", 64, "password", 1024);
+  if (!body.ok()) return ErrorResponse(body.error());
+  const auto& [name, password] = *body;
+  auto login = d_.sessions.Login(name, password, c.req.peer);
   if (!login.ok()) {
     Response r = ErrorResponse(login.error());
-    r.user = *name;  // the login name only, for the request log (docs/accounts.md, "Not done here")
+    r.user = name;  // the login name only, for the request log (docs/accounts.md, "Not done here")
     return r;
   }
   Response r = Json(UserJson(login->principal, login->csrf_token).dump());
@@ -383,13 +394,9 @@ Response Service::Logout(const Call& c) {
 }
 
 Response Service::ChangePassword(const Call& c) {
-  auto doc = BodyObject(c.req, {"old_password", "new_password"});
-  if (!doc.ok()) return ErrorResponse(doc.error());
-  auto old_pw = TextField(*doc, "old_password", 1024);
-  if (!old_pw.ok()) return ErrorResponse(old_pw.error());
-  auto new_pw = TextField(*doc, "new_password", 1024);
-  if (!new_pw.ok()) return ErrorResponse(new_pw.error());
-  auto changed = d_.sessions.ChangePassword(d_.accounts, *c.who, *old_pw, *new_pw);
+  auto body = TwoTextFields(c.req, "old_password", 1024, "new_password", 1024);
+  if (!body.ok()) return ErrorResponse(body.error());
+  auto changed = d_.sessions.ChangePassword(d_.accounts, *c.who, body->first, body->second);
   if (!changed.ok()) return ErrorResponse(changed.error());
   Response r = Json(UserJson(changed->principal, changed->csrf_token).dump());
   r.headers.emplace_back("Set-Cookie", auth::SessionCookie(changed->token, d_.guard.tls()));
@@ -477,14 +484,8 @@ Response Service::GetCase(const Call& c) {
   for (const payments::CaseRunLine& l : f.runs) {
     ordered_json line{{"month", l.month.ToString()},
                       {"run_status", std::string(payments::RunStatusName(l.run_status))},
-                      {"ok", l.ok},
-                      {"bijstand", l.bijstand.cents()},
-                      {"vt_reserved", l.vt_reserved.cents()},
-                      {"vt_paid", l.vt_paid.cents()},
-                      {"garnished", l.garnished.cents()},
-                      {"recovered", l.recovered.cents()},
-                      {"direct", l.direct.cents()},
-                      {"to_client", l.to_client.cents()}};
+                      {"ok", l.ok}};
+    AddRunAmounts(line, l);
     if (!l.ok) line["error"] = {{"code", l.error_code}, {"message", l.error_message}};
     runs.push_back(std::move(line));
   }
@@ -667,15 +668,11 @@ Response Service::ListUsers(const Call&) {
 }
 
 Response Service::CreateUser(const Call& c) {
-  auto doc = BodyObject(c.req, {"name", "role"});
-  if (!doc.ok()) return ErrorResponse(doc.error());
-  auto name = TextField(*doc, "name", 64);
-  if (!name.ok()) return ErrorResponse(name.error());
-  auto role_id = TextField(*doc, "role", 64);
-  if (!role_id.ok()) return ErrorResponse(role_id.error());
-  auto role = auth::ParseRole(*role_id);
+  auto body = TwoTextFields(c.req, "name", 64, "role", 64);
+  if (!body.ok()) return ErrorResponse(body.error());
+  auto role = auth::ParseRole(body->second);
   if (!role) return ErrorResponse(InvalidArgument("onbekende rol", "role"));
-  auto made = d_.accounts.CreateUser(c.who->name, *name, *role);
+  auto made = d_.accounts.CreateUser(c.who->name, body->first, *role);
   if (!made.ok()) return ErrorResponse(made.error());
   return Json(ordered_json{{"user", made->user.name},
                            {"role", std::string(auth::RoleId(made->user.role))},

@@ -273,7 +273,9 @@ struct ServerApp::Parts {
   std::ofstream log_file;
   std::mutex log_mu;
   std::optional<std::string> one_time_password;
-  // Expired sessions are swept every ten minutes while the server runs.
+  // Housekeeping while the server runs: the request log file is flushed every second (not per
+  // line: a write per request costs more than the rest of the log line), expired sessions are
+  // swept every ten minutes.
   std::thread sweeper;
   std::mutex sweep_mu;
   std::condition_variable sweep_cv;
@@ -302,7 +304,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
     Parts* parts = p.get();
     http.log = [parts](std::string_view line) {
       std::lock_guard<std::mutex> lock(parts->log_mu);
-      parts->log_file << line << '\n' << std::flush;
+      parts->log_file << line << '\n';  // flushed every second by the housekeeping thread
     };
   }
   NABIJ_ASSIGN_OR_RETURN(rules::ParameterSet set, rules::ParameterSet::Load(settings.rules));
@@ -345,10 +347,16 @@ Status ServerApp::Start() {
   NABIJ_RETURN_IF_ERROR(p_->server->Start());
   Parts* p = p_.get();
   p->sweeper = std::thread([p] {
-    constexpr auto kSweepEvery = std::chrono::minutes(10);
+    constexpr auto kFlushEvery = std::chrono::seconds(1);
+    constexpr int kSweepEveryFlushes = 600;  // ten minutes
+    int flushes = 0;
     std::unique_lock<std::mutex> lock(p->sweep_mu);
-    while (!p->sweep_cv.wait_for(lock, kSweepEvery, [p] { return p->stop_sweeping; })) {
-      (void)p->sessions->RemoveExpired();
+    while (!p->sweep_cv.wait_for(lock, kFlushEvery, [p] { return p->stop_sweeping; })) {
+      {
+        std::lock_guard<std::mutex> log_lock(p->log_mu);
+        if (p->log_file.is_open()) p->log_file.flush();
+      }
+      if (++flushes % kSweepEveryFlushes == 0) (void)p->sessions->RemoveExpired();
     }
   });
   return Status::Ok();
@@ -368,6 +376,8 @@ void ServerApp::Wait() {
   }
   p_->sweep_cv.notify_all();
   if (p_->sweeper.joinable()) p_->sweeper.join();
+  std::lock_guard<std::mutex> log_lock(p_->log_mu);
+  if (p_->log_file.is_open()) p_->log_file.flush();
 }
 
 }  // namespace nabij::app
