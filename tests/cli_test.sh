@@ -72,6 +72,56 @@ check "the workbook has the three sheets" 0 'Fouten' -- unzip -p "$tmp/run.xlsx"
 check "the CSV has a line per payment" 0 '^Kenmerk' -- bash -c "tail -c +4 '$tmp/run.csv' | head -1"
 check "run without --month" 2 'month' -- "$nabij" run prepare --user anna --db "$db"
 
+cdb="$tmp/cases.db"
+"$nabij" db init --db "$cdb" >/dev/null
+check "case apply decides a complete application straight-through" 0 'automatisch besloten.*dossier 1' -- \
+  "$nabij" case apply "$src/examples/aanvragen/alleenstaande-automatisch.json" --user anna --db "$cdb"
+check "case apply queues an exception with its reason" 0 'Pw art\. 19a lid 2' -- \
+  "$nabij" case apply "$src/examples/aanvragen/stel-met-medebewoner.json" --user anna --db "$cdb"
+check "case queue shows the days left" 0 'aanvraag 2: melding 2026-11-09, dagen tot besluit' -- "$nabij" case queue --db "$cdb"
+check "case apply needs --user" 2 'user' -- \
+  "$nabij" case apply "$src/examples/aanvragen/stel-met-medebewoner.json" --db "$cdb"
+check "case apply names a bad field" 2 'applicant\.iban' -- bash -c \
+  "sed 's/NL91ABNA0417164300/NL00ABNA0417164300/' '$src/examples/aanvragen/alleenstaande-automatisch.json' | '$nabij' case apply - --user anna --db '$cdb'"
+check "case decide refuses without a reason" 2 'note' -- "$nabij" case decide 2 --refuse --user bram --db "$cdb"
+check "case decide grants and opens the case" 0 'dossier 2 geopend' -- "$nabij" case decide 2 --grant --user bram --db "$cdb"
+check "case decide only once" 2 'decided already' -- "$nabij" case decide 2 --grant --user bram --db "$cdb"
+check "run prepare pays the new cases" 0 'dossiers: +2' -- "$nabij" run prepare --month 2026-11 --user fin1 --db "$cdb"
+check "income report for a paid month opens a recovery claim" 0 'terugvordering 1 van € 225,00' -- \
+  "$nabij" income report 1 --month 2026-11 --net-work 30000 --user anna --db "$cdb"
+check "income report for a later month changes the right" 0 'nog niet betaald' -- \
+  "$nabij" income report 2 --month 2026-12 --net-work 0 --other 5000 --partner --user anna --db "$cdb"
+check "income report refuses a month before the right" 2 'no right to bijstand in 2026-09' -- \
+  "$nabij" income report 1 --month 2026-09 --net-work 100 --user anna --db "$cdb"
+check "case show lists decisions and the recovery" 0 'terugvordering 1: nog open € 225,00' -- "$nabij" case show 1 --db "$cdb"
+check "case verify reproduces a stored decision" 0 'gelijk aan het besluit' -- "$nabij" case verify 3 --db "$cdb"
+check "case letter writes the PDF" 0 'geschreven naar' -- "$nabij" case letter 3 --out "$tmp/besluit.pdf" --db "$cdb"
+check "the letter names the change and the objection term" 0 'bezwaar' -- pdftotext "$tmp/besluit.pdf" -
+check "case show of an unknown case" 2 'no case 99' -- "$nabij" case show 99 --db "$cdb"
+check "case join: a housemate of 30 makes the norm a kostendelersnorm" 0 'wijziging per 2027-01-01' -- \
+  "$nabij" case join 1 --role housemate --birth-date 1996-05-05 --from 2026-12-15 --relation none --user anna --db "$cdb"
+check "case join refuses a partner" 2 'role' -- \
+  "$nabij" case join 1 --role partner --birth-date 1996-05-05 --from 2026-12-15 --user anna --db "$cdb"
+check "case leave: the lodger leaves" 0 'wijziging per 2026-12-01' -- \
+  "$nabij" case leave 2 --person 4 --on 2026-12-01 --user anna --db "$cdb"
+check "case leave of someone who is not there" 2 'not a member' -- \
+  "$nabij" case leave 2 --person 4 --on 2026-12-05 --user anna --db "$cdb"
+check "case end needs a reason" 2 'note' -- "$nabij" case end 2 --last-day 2026-12-31 --user anna --db "$cdb"
+check "case end" 0 'beëindiging per 2027-01-01' -- \
+  "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
+check "stats caseload counts inflow and outflow" 0 '^2026-11	2	2	0$' -- \
+  "$nabij" stats caseload --from 2026-10 --to 2027-01 --db "$cdb"
+check "stats caseload: the ended case is outflow in December" 0 '^2026-12	2	0	1$' -- \
+  "$nabij" stats caseload --from 2026-10 --to 2027-01 --db "$cdb"
+check "stats caseload refuses a reversed range" 2 'before the first' -- \
+  "$nabij" stats caseload --from 2027-10 --to 2027-01 --db "$cdb"
+check "demo-data takes in applications" 0 '30 synthetische aanvragen ingenomen' -- \
+  "$nabij" demo-data --households 5 --applications 30 --seed 3 --db "$cdb"
+check "the demo work queue shows the exception reasons" 0 'vermogensgrens|kostendeler|zoektermijn|onvolledig|niet ontvangen' -- \
+  "$nabij" case queue --db "$cdb"
+check "case end only once" 2 'ended already' -- \
+  "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
+
 udb="$tmp/users.db"
 check "user init makes the first beheerder with a one-time password" 0 '^eenmalig wachtwoord: [A-Za-z2-9]{20}$' -- \
   "$nabij" user init --db "$udb"
@@ -86,6 +136,48 @@ if "$nabij" user list --db "$udb" | grep -qE '[A-Za-z2-9]{20}'; then
   echo "FAIL user list shows a password"; fails=$((fails + 1)); else echo "ok   user list shows no password"; pass=$((pass + 1)); fi
 check "access-log on a new database" 0 '^0 inzagen$' -- "$nabij" access-log --user k.jansen --from 2026-01-01 --db "$udb"
 check "access-log refuses a bad date" 2 'from' -- "$nabij" access-log --from 2026-13-01 --db "$udb"
+
+# The debt fund (docs/debt-fund.md, docs/debt-exchange.md), on fixed dates (--today).
+ddb="$tmp/debt.db"
+dn() { "$nabij" debt "$@" --db "$ddb" --rules "$src/rules"; }
+check "debt demo-data" 0 '^20 synthetische schuldendossiers met [0-9]+ vorderingen' -- dn demo-data --households 20 --seed 3 --today 2026-03-31
+check "debt register" 0 '^dossier 21 geregistreerd op 2026-03-02 \(klok: 28 dagen tot 2026-03-30\)' -- \
+  dn register --household H-CLI --income 150000 --norm 140150 --housing 100000 --registered 2026-03-02 --today 2026-03-02
+hdr='dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten;status'
+printf '%s\n21;Demo Energie (fictief);NL63NABI7000000001;energie;E-1;100000;0;0;bevestigd\n21;Demo Webwinkel (fictief);NL36NABI7000000002;commercieel;W-1;30000;1000;4500;onbevestigd\n' "$hdr" >"$tmp/claims.csv"
+printf '%s\n21;Demo Water (fictief);;water;A-1;5000;0;0;bevestigd\n21;Demo Bank (fictief);NL00NABI7000000003;commercieel;B-1;12,50;0;0;zeker\n' "$hdr" >"$tmp/bad_claims.csv"
+check "debt import of a bad claims file names line and field" 2 'line 3, field hoofdsom: amounts are whole eurocents' -- \
+  dn import claims "$tmp/bad_claims.csv" --today 2026-03-02
+check "a bad claims file imports nothing" 0 '0 vorderingen, totaal € 0,00' -- dn show 21 --today 2026-03-02
+check "debt import claims" 0 '^2 vordering\(en\) ingelezen' -- dn import claims "$tmp/claims.csv" --today 2026-03-02
+check "debt balance-requests for unverified claims" 0 '^21;2;Demo Webwinkel \(fictief\);W-1;2026-03-03' -- \
+  dn balance-requests --dossier 21 --today 2026-03-03
+check "debt offers at the sector percentages of 9999" 0 '^21;1;Demo Energie \(fictief\);E-1;1;100000;60;60000;2026-03-13' -- \
+  dn offers --dossier 21 --today 2026-03-03
+printf 'dossier;vordering;ronde;antwoord;datum;tegenbod\n21;1;1;akkoord;2026-03-05;\n21;2;1;tegenvoorstel;2026-03-05;16000\n' >"$tmp/answers.csv"
+check "debt answers dated in the future are refused" 2 'line 2, field datum' -- dn import answers "$tmp/answers.csv" --today 2026-03-04
+check "debt import answers" 0 '^2 antwoord\(en\) ingelezen' -- dn import answers "$tmp/answers.csv" --today 2026-03-05
+check "debt show: restructured on day 3" 0 'gesaneerd' -- dn show 21 --today 2026-03-05
+check "debt export sepa" 0 'gevalideerd tegen de XSD' -- dn export sepa --out "$tmp/debt.xml" --today 2026-03-06
+check "the debt SEPA file is valid against the official XSD" 0 'validates' -- \
+  xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/debt.xml"
+check "debt plan shows the VTLB with its articles" 0 'Correctie woonkosten boven de norm +€ 67,07 +Rv art\. 475da lid 5' -- \
+  dn plan 21 --regime klassiek18 --start 2026-04 --today 2026-03-06
+check "debt repay" 0 'aflossing € 10,00 geboekt' -- dn repay 21 --month 2026-04 --amount 1000 --source uitkering --today 2026-04-25
+check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
+check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \
+  dn milestone 21 budgetcursus --user s.hulp --today 2026-05-30
+check "debt milestone needs a worker" 2 'user' -- dn milestone 21 diploma --today 2026-05-30
+check "debt breach claws back" 0 '€ 250,00 kwijtschelding teruggedraaid' -- dn breach 21 --user s.hulp --today 2026-06-02
+check "debt figures" 0 'akkoord op het eerste aanbod: +1 van 2 schuldeisers' -- \
+  dn figures --from 2026-03-01 --until 2026-04-01 --today 2026-06-02
+check "debt ledger balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- dn ledger
+printf 'bron;sector;huishouden;datum;achterstand;maanden\nDemo Water (fictief);water;H-77;2026-03-01;4500;2\n' >"$tmp/signals.csv"
+check "debt import signals" 0 '1 signaal/signalen ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+check "a signal is imported once" 2 'line 2: this signal was imported before' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+check "debt tasks" 0 '^1 taak/taken voor contact' -- dn tasks
+check "debt queue" 0 'te laat of met risico' -- dn queue --today 2026-04-30
+check "debt without a command shows its usage" 2 'Schuldenfonds' -- dn
 
 echo "$pass passed, $fails failed"
 [[ $fails -eq 0 ]]

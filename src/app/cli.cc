@@ -1,6 +1,8 @@
 #include "app/cli.h"
 
 #include "app/args.h"
+#include "app/case_commands.h"
+#include "app/debt_commands.h"
 #include "app/run_commands.h"
 #include "app/user_commands.h"
 
@@ -46,8 +48,9 @@ Gebruik:
 
 Uitkeringsadministratie (SQLite, --db BESTAND of $NABIJ_DB, standaard nabij.db):
   nabij db init                                   Maakt of werkt de database bij.
-  nabij demo-data [--households N] [--seed S] [--month JJJJ-MM]
-                                                  Voegt synthetische dossiers toe.
+  nabij demo-data [--households N] [--seed S] [--month JJJJ-MM] [--applications N]
+                                                  Voegt synthetische dossiers toe, en aanvragen (een deel
+                                                  in de werkvoorraad).
   nabij run prepare --month JJJJ-MM --user NAAM   Bereidt de betaalrun voor (hervat na een onderbreking).
   nabij run approve --month JJJJ-MM --user NAAM   Keurt de run goed (een andere gebruiker: vier ogen).
   nabij run export  --month JJJJ-MM [--out BESTAND] [--format pain.001.001.09|pain.001.001.03]
@@ -55,6 +58,27 @@ Uitkeringsadministratie (SQLite, --db BESTAND of $NABIJ_DB, standaard nabij.db):
   nabij run report  --month JJJJ-MM [--xlsx BESTAND] [--csv BESTAND]
                                                   Totalen, fouten per dossier, de proefbalans en het
                                                   logboek; als Excel (totalen, betalingen, fouten) of CSV.
+
+Aanvragen, besluiten en wijzigingen (docs/case-intake.md; --user NAAM: wie de stap zet):
+  nabij case apply BESTAND --user NAAM            Neemt een aanvraag in (JSON): automatisch besloten als er geen
+                                                  uitzondering geldt, anders naar de werkvoorraad met de redenen.
+  nabij case queue                                De werkvoorraad: dagen tot de beslistermijn, voorschot, redenen.
+  nabij case decide AANVRAAG --user NAAM (--grant | --refuse --note TEKST)
+                                                  Een medewerker kent toe (opent het dossier) of wijst af.
+  nabij case show DOSSIER                         Huishouden, inkomsten, terugvorderingen en besluiten.
+  nabij case letter BESLUIT --out BRIEF.pdf       De beschikking (B1), opnieuw berekend uit het besluit.
+  nabij case verify BESLUIT                       Rekent een besluit opnieuw uit zijn opgeslagen invoer.
+  nabij case join DOSSIER --role child|housemate --birth-date JJJJ-MM-DD --from JJJJ-MM-DD
+        [--relation none|first_degree|second_degree] [--commercial-contract] --user NAAM
+                                                  Iemand komt bij het huishouden; de bijstand wordt herberekend.
+  nabij case leave DOSSIER --person ID --on JJJJ-MM-DD --user NAAM
+                                                  Iemand vertrekt uit het huishouden.
+  nabij case end DOSSIER --last-day JJJJ-MM-DD --note TEKST --user NAAM
+                                                  Beëindigt het recht (beëindigingsbesluit).
+  nabij income report DOSSIER --month JJJJ-MM --net-work CENTEN [--other CENTEN] [--partner] --user NAAM
+                                                  Inkomsten van een maand (loonstrook); een al betaalde maand
+                                                  met te veel bijstand wordt een terugvordering.
+  nabij stats caseload --from JJJJ-MM --to JJJJ-MM Lopende dossiers, instroom en uitstroom per maand.
 
 Gebruikers en inzage (docs/accounts.md; eenmalige wachtwoorden worden één keer getoond):
   nabij user init                                 Maakt de eerste beheerder als er nog geen gebruiker is.
@@ -64,6 +88,8 @@ Gebruikers en inzage (docs/accounts.md; eenmalige wachtwoorden worden één keer
   nabij user list | disable NAAM | enable NAAM | reset-password NAAM
   nabij access-log [--user NAAM] [--case N] [--from JJJJ-MM-DD] [--until JJJJ-MM-DD] [--limit N]
                                                   Wie heeft welk dossier ingezien, nieuwste eerst.
+
+Schuldenfonds (docs/debt-fund.md): nabij debt help
 
 Algemene opties:
   --rules MAP            De map met regels (standaard: $NABIJ_RULES of )" NABIJ_RULES_DIR R"()
@@ -264,6 +290,10 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   if (cmd == "run") return CmdRun(rest, out, err);
   if (cmd == "user") return CmdUser(rest, out, err);
   if (cmd == "access-log") return CmdAccessLog(rest, out, err);
+  if (cmd == "case") return CmdCase(rest, out, err);
+  if (cmd == "income") return CmdIncome(rest, out, err);
+  if (cmd == "stats") return CmdStats(rest, out, err);
+  if (cmd == "debt") return CmdDebt(rest, out, err);
   err << "nabij: unknown command '" << cmd << "'\n\n" << kUsage;
   return 2;
 }

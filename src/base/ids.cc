@@ -1,6 +1,7 @@
 #include "base/ids.h"
 
 #include <array>
+#include <cstdio>
 #include <utility>
 
 namespace nabij {
@@ -75,6 +76,26 @@ Result<Iban> Iban::Parse(std::string_view text) {
   }
   if (rem != 1) return InvalidArgument("the IBAN check digits are wrong (mod 97)", "iban");
   return Iban(std::move(t));
+}
+
+std::string DemoIban(uint64_t n) {
+  char digits[11];
+  std::snprintf(digits, sizeof digits, "%010llu", static_cast<unsigned long long>(n % 10'000'000'000ULL));
+  // ISO 7064 mod 97-10 over BBAN + country + "00", letters as 10..35.
+  std::string moved = std::string("NABI") + digits + "NL00";
+  int rem = 0;
+  for (char ch : moved) {
+    if (ch >= 'A' && ch <= 'Z') {
+      rem = (rem * 100 + (ch - 'A' + 10)) % 97;
+    } else {
+      rem = (rem * 10 + (ch - '0')) % 97;
+    }
+  }
+  std::string out = "NL";
+  int check = 98 - rem;
+  out += static_cast<char>('0' + check / 10);
+  out += static_cast<char>('0' + check % 10);
+  return out + "NABI" + digits;
 }
 
 }  // namespace nabij

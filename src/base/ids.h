@@ -4,6 +4,7 @@
 // never written to a technical log; use Masked() where a person must recognise it on screen.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -41,5 +42,9 @@ class Iban {
   explicit Iban(std::string t) : text_(std::move(t)) {}
   std::string text_;
 };
+
+// A valid Dutch IBAN at the fictitious bank code NABI for account number `n` (0 <= n < 10^10;
+// larger n wrap), for demo data and tests only: no real bank has that code.
+std::string DemoIban(uint64_t n);
 
 }  // namespace nabij

@@ -61,4 +61,15 @@ Result<Deadlines> ComputeDeadlines(const rules::ParameterSet& set, const Applica
   return d;
 }
 
+Result<Money> VoorschotMinimum(const rules::ParameterSet& set, Date received, Money bijstand, rules::Trace* trace) {
+  if (bijstand < Money::Zero()) return InvalidArgument("bijstand is not negative", "bijstand");
+  NABIJ_ASSIGN_OR_RETURN(const rules::Value* pct, set.Find("pw.voorschot.percentage", received));
+  Money least = MulDiv(bijstand, pct->ratio, Rounding::kUp);
+  if (trace != nullptr) {
+    trace->Formula("Voorschot ten minste", least, "pw.voorschot.percentage", pct->basis.Cite(),
+                   pct->ratio.ToPercentString() + " van " + FormatEuro(bijstand) + ", naar boven afgerond op centen");
+  }
+  return least;
+}
+
 }  // namespace nabij::cases

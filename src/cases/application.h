@@ -50,4 +50,10 @@ struct Deadlines {
 Result<Deadlines> ComputeDeadlines(const rules::ParameterSet& set, const Application& a, Date today,
                                    rules::Trace* trace = nullptr);
 
+// The least voorschot while the right is not yet established (Pw art. 52 lid 2): the percentage of
+// the rules on the day the application was received, of the algemene bijstand computed for it,
+// rounded up to the cent (the law says "in ieder geval": never less). kRuleMissing without rules.
+Result<Money> VoorschotMinimum(const rules::ParameterSet& set, Date received, Money bijstand,
+                               rules::Trace* trace = nullptr);
+
 }  // namespace nabij::cases

@@ -10,9 +10,6 @@
 #include "cases/stp.h"
 #include "letters/pdf_renderer.h"
 
-// fontconfig 2.14 leaks once while reading its configuration (see src/letters/letters_test.cc).
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
-
 namespace nabij::cases {
 namespace {
 
@@ -88,6 +85,17 @@ Calculated Calc(int age, Money work) {
   NABIJ_CHECK(d.ok());
   c.decision = *d;
   return c;
+}
+
+TEST(Voorschot, AtLeastTheRulesPercentageRoundedUp) {
+  // Pw art. 52 lid 2: 95 % from 2026 (Wet Participatiewet in balans), 90 % before.
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 11, 4), Money::Cents(111946)).value(), Money::Cents(106349));
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2025, 12, 31), Money::Cents(111946)).value(), Money::Cents(100752));
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 1, 1), Money::Cents(140150)).value(), Money::Cents(133143));
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 1, 1), Money::Zero()).value(), Money::Zero());
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2026, 1, 1), Money::Cents(-1)).status().code(),
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(VoorschotMinimum(Rules(), Date::Of(2019, 1, 1), Money::Cents(1)).status().code(), ErrorCode::kRuleMissing);
 }
 
 TEST(StraightThrough, CompleteAndPlainIsAutomaticEverythingElseSaysWhy) {

@@ -5,26 +5,6 @@
 
 namespace nabij::payments {
 
-std::string DemoIban(uint64_t n) {
-  char digits[11];
-  std::snprintf(digits, sizeof digits, "%010llu", static_cast<unsigned long long>(n % 10'000'000'000ULL));
-  // ISO 7064 mod 97-10 over BBAN + country + "00", letters as 10..35.
-  std::string moved = std::string("NABI") + digits + "NL00";
-  int rem = 0;
-  for (char ch : moved) {
-    if (ch >= 'A' && ch <= 'Z') {
-      rem = (rem * 100 + (ch - 'A' + 10)) % 97;
-    } else {
-      rem = (rem * 10 + (ch - '0')) % 97;
-    }
-  }
-  std::string out = "NL";
-  int check = 98 - rem;
-  out += static_cast<char>('0' + check / 10);
-  out += static_cast<char>('0' + check % 10);
-  return out + "NABI" + digits;
-}
-
 std::vector<RunCase> GenerateDemoCases(uint64_t seed, size_t n, Month month) {
   std::mt19937_64 rng(seed);
   auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };

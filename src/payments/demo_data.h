@@ -10,12 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "base/ids.h"
 #include "payments/run_case.h"
 
 namespace nabij::payments {
 
-// A valid Dutch IBAN at the fictitious bank NABI for account number `n` (0 <= n < 10^10).
-std::string DemoIban(uint64_t n);
+// DemoIban lives in base/ids.h (the debt fund's demo data uses it too).
+using nabij::DemoIban;
 
 // `n` cases with a right to bijstand in `month`, with income facts for the twelve months before
 // and after it, standing instructions, garnishments and recovery claims.

@@ -79,9 +79,11 @@ CaseOutcome ComputeCase(const RunCase& c, Month month, const MonthRules& rules, 
 
   if (!Iban::Parse(c.applicant.iban).ok()) return Failed(c.case_id, InvalidArgument("the client's IBAN is not valid", "iban"));
   Money protected_amount;
+  bool couple = false;  // a partner lives in the household this month
   if (active) {
     auto in = pw::InputForMonth(c.history, month);
     if (!in.ok()) return Failed(c.case_id, in.error());
+    couple = in->has_partner;
     auto d = pw::Calculate(*rules.pw, *in, nullptr);
     if (!d.ok()) return Failed(c.case_id, d.error());
     o.bijstand = d->bijstand;
@@ -139,8 +141,9 @@ CaseOutcome ComputeCase(const RunCase& c, Month month, const MonthRules& rules, 
   }
   o.to_client = left;
   if (left > Money::Zero()) {
-    // Pw art. 45 lid 4: for spouses half to each, unless they asked otherwise.
-    bool split = c.partner.has_value() && c.split_between_partners && Iban::Parse(c.partner->iban).ok() && active;
+    // Pw art. 45 lid 4: for spouses half to each, unless they asked otherwise; not once the partner
+    // has left the household.
+    bool split = c.partner.has_value() && c.split_between_partners && Iban::Parse(c.partner->iban).ok() && couple;
     Money partner_part = split ? MulDiv(left, 1, 2, Rounding::kDown) : Money::Zero();
     std::string what = (o.vt_paid > Money::Zero() ? "Bijstand en vakantietoeslag " : "Bijstand ") + month.ToString();
     o.payments.push_back({PaymentKind::kClient, c.applicant, left - partner_part, EndToEndId(month, c.case_id, ++seq), what, 0});

@@ -105,6 +105,24 @@ TEST_F(RunCaseTest, CouplesAreSplitHalfEachAndDirectPaymentsComeFirst) {
   EXPECT_EQ(Sum(o.payments), payable);
 }
 
+TEST_F(RunCaseTest, AfterThePartnerLeftTheApplicantIsPaidAlone) {
+  Month feb = Month::Of(2026, 2);
+  RunCase c = Single(40, feb);
+  pw::MemberFact partner;
+  partner.person_id = 2;
+  partner.role = pw::Role::kPartner;
+  partner.birth = Date::Of(1986, 1, 1);
+  partner.valid_from = Date::Of(2024, 1, 1);
+  partner.valid_until = Date::Of(2026, 1, 20);  // left in January
+  c.history.members.push_back(partner);
+  c.partner = Payee{"Fictieve Partner", DemoIban(2)};
+  CaseOutcome o = ComputeCase(c, feb, For(feb), feb.first_day());
+  ASSERT_TRUE(o.ok) << o.error_message;
+  ASSERT_EQ(o.payments.size(), 1u);
+  EXPECT_EQ(o.payments[0].creditor.name, "Fictieve Klant");
+  EXPECT_EQ(o.payments[0].amount, o.bijstand - o.vt_reserved);
+}
+
 TEST_F(RunCaseTest, RecoveriesAreOffsetWithinTheBvvAndAFailingCaseSaysWhy) {
   Month jan = Month::Of(2026, 1);
   RunCase c = Single(40, jan);

@@ -26,6 +26,7 @@ std::string_view ShortLawName(const LegalBasis& b) {
   if (b.bwb == "BWBR0001827") return "Rv";
   if (b.bwb == "BWBR0005537") return "Awb";
   if (b.bwb == "BWBR0002221") return "AOW";
+  if (b.bwb == "BWBR0018450") return "Zvw";
   return b.law;
 }
 

@@ -245,17 +245,23 @@ Status SqliteDatabase::Migrate() {
 // --- Transaction -----------------------------------------------------------------------------
 
 Result<Transaction> Transaction::Begin(SqliteDatabase& db, Mode mode) {
+  if (sqlite3_get_autocommit(db.handle()) == 0) {
+    // Inside the caller's transaction: a savepoint, so this part commits or rolls back with it.
+    NABIJ_RETURN_IF_ERROR(db.Exec("SAVEPOINT nabij_nested"));
+    return Transaction(&db, /*nested=*/true);
+  }
   NABIJ_RETURN_IF_ERROR(db.Exec(mode == Mode::kImmediate ? "BEGIN IMMEDIATE" : "BEGIN"));
-  return Transaction(&db);
+  return Transaction(&db, /*nested=*/false);
 }
 
 Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->Exec("ROLLBACK");
+  if (db_ == nullptr) return;
+  (void)db_->Exec(nested_ ? "ROLLBACK TO nabij_nested; RELEASE nabij_nested" : "ROLLBACK");
 }
 
 Status Transaction::Commit() {
   NABIJ_CHECK(db_ != nullptr);
-  Status s = db_->Exec("COMMIT");
+  Status s = db_->Exec(nested_ ? "RELEASE nabij_nested" : "COMMIT");
   if (s.ok()) db_ = nullptr;  // on failure the destructor rolls back
   return s;
 }

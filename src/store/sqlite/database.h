@@ -117,12 +117,14 @@ class SqliteDatabase {
 
 // A transaction that rolls back unless committed. kImmediate takes the write lock at once (no
 // deadlock between two writers that both started by reading); kDeferred is for consistent reads.
+// Begun inside another transaction on the same connection it is a savepoint: its work commits or
+// rolls back with the outer transaction, so store methods compose into one atomic change.
 class Transaction {
  public:
   enum class Mode { kDeferred, kImmediate };
   static Result<Transaction> Begin(SqliteDatabase& db, Mode mode);
   ~Transaction();
-  Transaction(Transaction&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+  Transaction(Transaction&& o) noexcept : db_(o.db_), nested_(o.nested_) { o.db_ = nullptr; }
   Transaction& operator=(Transaction&&) = delete;
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -130,8 +132,9 @@ class Transaction {
   Status Commit();
 
  private:
-  explicit Transaction(SqliteDatabase* db) : db_(db) {}
+  Transaction(SqliteDatabase* db, bool nested) : db_(db), nested_(nested) {}
   SqliteDatabase* db_;  // null when committed or moved from
+  bool nested_;         // a savepoint inside the caller's transaction
 };
 
 // A Status for SQLite result code `rc` on `db` (which may be null): the code mapped to an

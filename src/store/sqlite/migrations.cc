@@ -280,9 +280,203 @@ CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
 )sql";
 
+// Version 3: applications (aanvragen) and decisions (besluiten) of the case administration
+// (src/cases, docs/case-intake.md). A decision is append-only: it keeps its inputs, the rules
+// version (content hash of rules/) and the full trace, so it can be reproduced and audited.
+constexpr char kV3Casework[] = R"sql(
+CREATE TABLE applications (
+  id INTEGER PRIMARY KEY,
+  gemeente TEXT NOT NULL CHECK (gemeente GLOB '[0-9][0-9][0-9][0-9]'),
+  melding TEXT NOT NULL CHECK (date(melding) IS melding),
+  received TEXT CHECK (received IS NULL OR date(received) IS received),
+  start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
+  exception_41_4 INTEGER NOT NULL CHECK (exception_41_4 IN (0, 1)),
+  extended_until TEXT CHECK (extended_until IS NULL OR date(extended_until) IS extended_until),
+  document TEXT NOT NULL CHECK (json_valid(document)),  -- the application as received (the inputs)
+  status TEXT NOT NULL CHECK (status IN ('queued', 'decided')),
+  reasons TEXT NOT NULL DEFAULT '',  -- why a person must look, one per line
+  created_at TEXT NOT NULL,
+  decided_at TEXT,
+  case_id INTEGER REFERENCES cases(id),
+  handling_days INTEGER CHECK (handling_days IS NULL OR handling_days >= 0),
+  CONSTRAINT received_after_melding CHECK (received IS NULL OR received >= melding),
+  CONSTRAINT decided_has_time CHECK ((status = 'decided') = (decided_at IS NOT NULL))
+) STRICT;
+CREATE INDEX applications_by_status ON applications(status);
+
+-- Requests to complete the application (Awb art. 4:5), which suspend the term (art. 4:15).
+CREATE TABLE application_suspensions (
+  id INTEGER PRIMARY KEY,
+  application_id INTEGER NOT NULL REFERENCES applications(id),
+  requested TEXT NOT NULL CHECK (date(requested) IS requested),
+  completed TEXT CHECK (completed IS NULL OR date(completed) IS completed),
+  CONSTRAINT completed_after_request CHECK (completed IS NULL OR completed >= requested)
+) STRICT;
+CREATE INDEX application_suspensions_by_application ON application_suspensions(application_id);
+
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER REFERENCES cases(id),                -- NULL for a refusal: no case was opened
+  application_id INTEGER REFERENCES applications(id),  -- NULL for a change on an existing case
+  kind TEXT NOT NULL CHECK (kind IN ('toekenning', 'afwijzing', 'wijziging', 'beëindiging')),
+  effective_from TEXT NOT NULL CHECK (date(effective_from) IS effective_from),
+  month TEXT NOT NULL CHECK (date(month || '-01') IS month || '-01'),  -- the month computed
+  bijstand INTEGER NOT NULL CHECK (bijstand >= 0),
+  automatic INTEGER NOT NULL CHECK (automatic IN (0, 1)),
+  decided_by TEXT NOT NULL CHECK (decided_by <> ''),
+  decided_at TEXT NOT NULL,
+  rules_version TEXT NOT NULL CHECK (rules_version <> ''),
+  inputs TEXT NOT NULL CHECK (json_valid(inputs)),
+  result TEXT NOT NULL CHECK (json_valid(result)),  -- the decision with its full trace
+  note TEXT NOT NULL DEFAULT '',
+  CONSTRAINT decision_has_subject CHECK (case_id IS NOT NULL OR application_id IS NOT NULL)
+) STRICT;
+CREATE INDEX decisions_by_case ON decisions(case_id);
+CREATE INDEX decisions_by_application ON decisions(application_id);
+CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions is append-only: take a new decision'); END;
+CREATE TRIGGER decisions_no_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions is append-only: take a new decision'); END;
+-- An application is decided once.
+CREATE TRIGGER applications_decided_once BEFORE UPDATE ON applications
+WHEN OLD.status = 'decided'
+BEGIN SELECT RAISE(ABORT, 'the application is already decided'); END;
+)sql";
+
+// Version 4: the debt fund (src/debt; docs/debt-fund.md). A dossier row carries the household's
+// finances and its plan; claims, offers, repayments and forgiveness are child rows keyed by the
+// dossier. Repayments are append-only; offers, claims and forgiveness are never deleted, and a
+// forgiveness changes only once, when it is clawed back. `version` is the optimistic-concurrency
+// counter of DebtStore::Save. The fund's ledger entries go into ledger_entries (version 1).
+constexpr char kV4Debt[] = R"sql(
+CREATE TABLE debt_dossiers (
+  id INTEGER PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  household_ref TEXT NOT NULL CHECK (length(household_ref) BETWEEN 1 AND 35),
+  gemeente TEXT NOT NULL,
+  registered TEXT NOT NULL CHECK (date(registered) IS registered),
+  restructured TEXT CHECK (restructured IS NULL OR date(restructured) IS restructured),
+  breached TEXT CHECK (breached IS NULL OR date(breached) IS breached),
+  huishouden TEXT NOT NULL CHECK (huishouden IN ('alleenstaande', 'alleenstaande_ouder',
+                                                 'gehuwden_zonder_kinderen', 'gehuwden_met_kinderen')),
+  op_bijstand INTEGER NOT NULL CHECK (op_bijstand IN (0, 1)),
+  bijstandsnorm INTEGER NOT NULL CHECK (bijstandsnorm >= 0),
+  net_income INTEGER NOT NULL CHECK (net_income >= 0),
+  bvv_formule INTEGER CHECK (bvv_formule IS NULL OR bvv_formule >= 0),
+  housing_costs INTEGER NOT NULL CHECK (housing_costs >= 0),
+  adults INTEGER NOT NULL CHECK (adults BETWEEN 1 AND 20),
+  other_fixed_costs INTEGER NOT NULL CHECK (other_fixed_costs >= 0),
+  plan_regime TEXT CHECK (plan_regime IS NULL OR plan_regime IN ('studieschuld', 'klassiek18', 'klassiek36')),
+  plan_start TEXT CHECK (plan_start IS NULL OR date(plan_start || '-01') IS plan_start || '-01'),
+  plan_balance INTEGER CHECK (plan_balance IS NULL OR plan_balance >= 0),
+  plan_affordable INTEGER CHECK (plan_affordable IS NULL OR plan_affordable >= 0),
+  plan_monthly INTEGER CHECK (plan_monthly IS NULL OR plan_monthly >= 0),
+  plan_term_months INTEGER CHECK (plan_term_months IS NULL OR plan_term_months BETWEEN 0 AND 180),
+  plan_agreed_on TEXT CHECK (plan_agreed_on IS NULL OR date(plan_agreed_on) IS plan_agreed_on),
+  CONSTRAINT plan_whole CHECK ((plan_regime IS NULL) = (plan_start IS NULL) AND (plan_start IS NULL) = (plan_balance IS NULL)
+    AND (plan_balance IS NULL) = (plan_affordable IS NULL) AND (plan_affordable IS NULL) = (plan_monthly IS NULL)
+    AND (plan_monthly IS NULL) = (plan_term_months IS NULL) AND (plan_term_months IS NULL) = (plan_agreed_on IS NULL))
+) STRICT;
+
+CREATE TABLE debt_claims (
+  dossier_id INTEGER NOT NULL REFERENCES debt_dossiers(id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  creditor TEXT NOT NULL CHECK (length(creditor) BETWEEN 1 AND 70),
+  creditor_iban TEXT NOT NULL,  -- '' while unknown
+  creditor_reference TEXT NOT NULL CHECK (length(creditor_reference) BETWEEN 1 AND 35),
+  sector TEXT NOT NULL CHECK (sector IN ('energie', 'water', 'woningcorporatie', 'zorgverzekeraar', 'overheid',
+                                         'commercieel')),
+  principal INTEGER NOT NULL CHECK (principal >= 0),
+  interest INTEGER NOT NULL CHECK (interest >= 0),
+  collection_costs INTEGER NOT NULL CHECK (collection_costs >= 0),
+  verification TEXT NOT NULL CHECK (verification IN ('onbevestigd', 'opgevraagd', 'bevestigd', 'betwist')),
+  settled_amount INTEGER CHECK (settled_amount IS NULL OR settled_amount >= 0),
+  settled_on TEXT CHECK (settled_on IS NULL OR date(settled_on) IS settled_on),
+  paid_on TEXT CHECK (paid_on IS NULL OR date(paid_on) IS paid_on),
+  payment_id TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (dossier_id, seq),
+  UNIQUE (dossier_id, creditor, creditor_reference),
+  CONSTRAINT settled_whole CHECK ((settled_amount IS NULL) = (settled_on IS NULL)),
+  CONSTRAINT paid_when_settled CHECK (paid_on IS NULL OR settled_amount IS NOT NULL),
+  CONSTRAINT settled_within_claim CHECK (settled_amount IS NULL OR settled_amount <= principal + interest + collection_costs)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE debt_offers (
+  dossier_id INTEGER NOT NULL,
+  claim_seq INTEGER NOT NULL,
+  round INTEGER NOT NULL CHECK (round >= 1),
+  percentage_num INTEGER NOT NULL CHECK (percentage_num >= 0),
+  percentage_den INTEGER NOT NULL CHECK (percentage_den > 0 AND percentage_num <= percentage_den),
+  amount INTEGER NOT NULL CHECK (amount >= 0),
+  sent TEXT NOT NULL CHECK (date(sent) IS sent),
+  answer_due TEXT NOT NULL CHECK (date(answer_due) IS answer_due AND answer_due >= sent),
+  answer TEXT CHECK (answer IS NULL OR answer IN ('akkoord', 'afwijzing', 'tegenvoorstel', 'geen_reactie')),
+  answer_date TEXT CHECK (answer_date IS NULL OR date(answer_date) IS answer_date),
+  counter_amount INTEGER NOT NULL DEFAULT 0 CHECK (counter_amount >= 0),
+  PRIMARY KEY (dossier_id, claim_seq, round),
+  FOREIGN KEY (dossier_id, claim_seq) REFERENCES debt_claims(dossier_id, seq),
+  CONSTRAINT answer_whole CHECK ((answer IS NULL) = (answer_date IS NULL))
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE debt_repayments (
+  dossier_id INTEGER NOT NULL REFERENCES debt_dossiers(id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  month TEXT NOT NULL CHECK (date(month || '-01') IS month || '-01'),
+  received TEXT NOT NULL CHECK (date(received) IS received),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  source TEXT NOT NULL CHECK (source IN ('uitkering', 'zelf')),
+  PRIMARY KEY (dossier_id, seq)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE debt_forgiveness (
+  dossier_id INTEGER NOT NULL REFERENCES debt_dossiers(id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  milestone TEXT CHECK (milestone IS NULL OR milestone IN ('budgetcursus', 'participatie_trede', 'baan', 'diploma')),
+  granted TEXT NOT NULL CHECK (date(granted) IS granted),
+  confirmed_by TEXT NOT NULL CHECK (confirmed_by <> ''),
+  amount INTEGER NOT NULL CHECK (amount > 0),
+  clawed_back INTEGER NOT NULL DEFAULT 0 CHECK (clawed_back BETWEEN 0 AND amount),
+  clawed_back_on TEXT CHECK (clawed_back_on IS NULL OR date(clawed_back_on) IS clawed_back_on),
+  PRIMARY KEY (dossier_id, seq)
+) STRICT, WITHOUT ROWID;
+
+-- Outreach tasks from payment-arrears signals (Wgs art. 4a); a signal is stored once.
+CREATE TABLE debt_tasks (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL CHECK (length(source) BETWEEN 1 AND 70),
+  sector TEXT NOT NULL CHECK (sector IN ('energie', 'water', 'huur', 'zorgverzekeraar')),
+  household_ref TEXT NOT NULL CHECK (length(household_ref) BETWEEN 1 AND 35),
+  signal_date TEXT NOT NULL CHECK (date(signal_date) IS signal_date),
+  arrears INTEGER NOT NULL CHECK (arrears > 0),
+  months INTEGER NOT NULL CHECK (months >= 1),
+  created TEXT NOT NULL CHECK (date(created) IS created),
+  UNIQUE (source, sector, household_ref, signal_date)
+) STRICT;
+
+CREATE TRIGGER debt_dossiers_no_delete BEFORE DELETE ON debt_dossiers
+BEGIN SELECT RAISE(ABORT, 'debt dossiers are never deleted'); END;
+CREATE TRIGGER debt_claims_no_delete BEFORE DELETE ON debt_claims
+BEGIN SELECT RAISE(ABORT, 'debt claims are never deleted'); END;
+CREATE TRIGGER debt_offers_no_delete BEFORE DELETE ON debt_offers
+BEGIN SELECT RAISE(ABORT, 'debt offers are never deleted'); END;
+CREATE TRIGGER debt_repayments_no_update BEFORE UPDATE ON debt_repayments
+BEGIN SELECT RAISE(ABORT, 'debt_repayments is append-only'); END;
+CREATE TRIGGER debt_repayments_no_delete BEFORE DELETE ON debt_repayments
+BEGIN SELECT RAISE(ABORT, 'debt_repayments is append-only'); END;
+CREATE TRIGGER debt_forgiveness_no_delete BEFORE DELETE ON debt_forgiveness
+BEGIN SELECT RAISE(ABORT, 'debt_forgiveness is never deleted'); END;
+-- A forgiveness changes once: when it is clawed back.
+CREATE TRIGGER debt_forgiveness_fixed BEFORE UPDATE ON debt_forgiveness
+WHEN OLD.clawed_back_on IS NOT NULL OR NEW.amount IS NOT OLD.amount OR NEW.granted IS NOT OLD.granted
+  OR NEW.milestone IS NOT OLD.milestone OR NEW.confirmed_by IS NOT OLD.confirmed_by
+BEGIN SELECT RAISE(ABORT, 'a forgiveness changes only once, when it is clawed back'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
     Migration{2, kV2Accounts},
+    Migration{3, kV3Casework},
+    Migration{4, kV4Debt},
 };
 
 }  // namespace

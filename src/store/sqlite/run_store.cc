@@ -180,7 +180,6 @@ constexpr char kSearchCases[] =
     "1 + (SELECT count(*) FROM case_members m WHERE m.case_id = c.id) "
     "FROM cases c JOIN persons a ON a.id = c.applicant_id "
     "WHERE c.id = ?2 OR a.name LIKE ?1 ESCAPE '\\' ORDER BY c.id LIMIT ?3";
-constexpr char kCaseExists[] = "SELECT 1 FROM cases WHERE id = ?1";
 constexpr char kSelectCaseRunLines[] =
     "SELECT r.month, r.status, l.ok, l.error_code, l.error_message, l.bijstand, l.vt_reserved, l.vt_paid, "
     "l.garnished, l.recovered, l.direct, l.to_client "
@@ -697,7 +696,6 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
     NABIJ_STMT(s, kClearBatch);
     NABIJ_RETURN_IF_ERROR(s->Run());
   }
-
   {
     NABIJ_STMT(fill, kFillBatch);
     fill->BindInt(1, after_case_id);
@@ -707,10 +705,28 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadPendingCases(int64_t run_id, Mo
     fill->BindInt(5, limit);
     NABIJ_RETURN_IF_ERROR(fill->Run());
   }
-
   NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatchCases(run_id));
   NABIJ_RETURN_IF_ERROR(tx.Commit());
   return cases;
+}
+
+Result<RunCase> SqliteRunStore::LoadCase(int64_t case_id) {
+  NABIJ_RETURN_IF_ERROR(EnsureBatchTable());
+  NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kDeferred));
+  {
+    NABIJ_STMT(s, kClearBatch);
+    NABIJ_RETURN_IF_ERROR(s->Run());
+  }
+  {
+    NABIJ_STMT(s, kAddToBatch);
+    s->BindInt(1, case_id);
+    NABIJ_RETURN_IF_ERROR(s->Run());
+  }
+  // Run id 0 is no run: the vakantietoeslag reserved over every run counts.
+  NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatchCases(0));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  if (cases.empty()) return Status(ErrorCode::kNotFound, "no case " + std::to_string(case_id), "case_id");
+  return std::move(cases.front());
 }
 
 Result<std::vector<RunCase>> SqliteRunStore::LoadBatchCases(int64_t run_id) {
@@ -1180,28 +1196,12 @@ Result<std::vector<payments::CaseSummary>> SqliteRunStore::SearchCases(const pay
 }
 
 Result<std::optional<payments::CaseFile>> SqliteRunStore::LoadCaseFile(int64_t id) {
-  NABIJ_RETURN_IF_ERROR(EnsureBatchTable());
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kDeferred));
-  {
-    NABIJ_STMT(s, kCaseExists);
-    s->BindInt(1, id);
-    NABIJ_ASSIGN_OR_RETURN(bool found, s->Step());
-    if (!found) return std::optional<payments::CaseFile>();
-  }
-  {
-    NABIJ_STMT(s, kClearBatch);
-    NABIJ_RETURN_IF_ERROR(s->Run());
-  }
-  {
-    NABIJ_STMT(s, kAddToBatch);
-    s->BindInt(1, id);
-    NABIJ_RETURN_IF_ERROR(s->Run());
-  }
-  // Run id 0 is no run: the vakantietoeslag reserved over every run counts.
-  NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatchCases(0));
-  if (cases.size() != 1) return Status(ErrorCode::kInternal, "the case could not be read back", "id");
+  auto c = LoadCase(id);  // a savepoint in this read transaction
+  if (!c.ok() && c.status().code() == ErrorCode::kNotFound) return std::optional<payments::CaseFile>();
+  if (!c.ok()) return c.status();
   payments::CaseFile file;
-  file.c = std::move(cases[0]);
+  file.c = std::move(*c);
   {
     NABIJ_STMT(s, kSelectCaseRunLines);
     s->BindInt(1, id);

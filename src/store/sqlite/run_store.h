@@ -55,6 +55,9 @@ class SqliteRunStore final : public payments::RunStore, public payments::CaseFil
   // limit < 1.
   Result<std::vector<payments::RunCase>> LoadPendingCases(int64_t run_id, Month month, int64_t after_case_id,
                                                           int limit) override;
+  // One case with all its facts and the balances after every run so far (as LoadPendingCases
+  // gives them); kNotFound for an unknown id. For recomputing a month and showing a case.
+  Result<payments::RunCase> LoadCase(int64_t case_id);
   // Besides kAlreadyExists: kInvalidArgument for an entry that does not balance or data that break
   // a constraint, kFailedPrecondition when the run is no longer being prepared, kNotFound for an
   // unknown run. Nothing of the batch is stored on any error.
