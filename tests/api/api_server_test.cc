@@ -62,6 +62,8 @@ TEST(ApiServerTest, SignInChangeOneTimePasswordAndSignOut) {
 
   HttpResponse out = srv.Call(admin, "DELETE", "/api/v1/session");
   EXPECT_EQ(out.status, 204);
+  EXPECT_EQ(out.Header("content-type"), "");
+  EXPECT_EQ(out.body, "");
   EXPECT_NE(out.Header("set-cookie").find("Max-Age=0"), std::string::npos);
   EXPECT_EQ(srv.Call(admin, "GET", "/api/v1/session").status, 401);
 }
