@@ -44,6 +44,9 @@ struct RouteEntry {
   Service::Method handler;
 };
 
+// The JSON of a stored decision (defined with the case administration's handlers below).
+ordered_json DecisionJson(const cases::DecisionRecord& d, bool with_result);
+
 constexpr size_t kParamsCacheLimit = 1024;  // months × municipalities kept; more are computed each time
 constexpr std::string_view kJson = "application/json";
 
@@ -512,6 +515,21 @@ Response Service::GetCase(const Call& c) {
   }();
   if (!calc_status.ok()) calculation["error"] = ordered_json::parse(StatusToJson(calc_status, false))["error"];
 
+  // The stored decisions, newest last, each with its trace; each has its letter (PDF).
+  ordered_json decisions = ordered_json::array();
+  ordered_json letters = ordered_json::array();
+  {
+    std::lock_guard<std::mutex> lock(runs_mu_);  // the case store shares the run's connection
+    auto stored = d_.cases.Decisions(*id);
+    if (!stored.ok()) return ErrorResponse(stored.error());
+    for (const cases::DecisionRecord& d : *stored) {
+      decisions.push_back(DecisionJson(d, true));
+      letters.push_back({{"id", d.id},
+                         {"kind", std::string(cases::DecisionKindName(d.kind))},
+                         {"date", d.decided_at},
+                         {"href", "/api/v1/cases/" + std::to_string(*id) + "/letters/" + std::to_string(d.id)}});
+    }
+  }
   ordered_json file{
       {"id", *id},
       {"case_number", CaseNumber(*id)},
@@ -535,9 +553,8 @@ Response Service::GetCase(const Call& c) {
       {"recoveries", std::move(recoveries)},
       {"runs", std::move(runs)},
       {"calculation", std::move(calculation)},
-      // Stored decisions and letters come with case intake (migration 3); none are stored yet.
-      {"decisions", ordered_json::array()},
-      {"letters", ordered_json::array()},
+      {"decisions", std::move(decisions)},
+      {"letters", std::move(letters)},
   };
   Response r = Json(file.dump());
   r.case_ids_shown.push_back(*id);
