@@ -161,6 +161,7 @@ check "debt plan shows the VTLB with its articles" 0 'Correctie woonkosten boven
   dn plan 21 --regime klassiek18 --start 2026-04 --today 2026-03-06
 check "debt repay" 0 'aflossing € 10,00 geboekt' -- dn repay 21 --month 2026-04 --amount 1000 --source uitkering --today 2026-04-25
 check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
+check "debt arrears lists the dossiers behind" 0 '^21	€ [0-9.,]+	2$' -- dn arrears --month 2026-05 --today 2026-05-30
 check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \
   dn milestone 21 budgetcursus --user s.hulp --today 2026-05-30
 check "debt milestone needs a worker" 2 'user' -- dn milestone 21 diploma --today 2026-05-30

@@ -29,7 +29,7 @@ constexpr const char* kDebtUsage = R"(Schuldenfonds (docs/debt-fund.md; bestande
   nabij debt show DOSSIER | queue | tasks | ledger
   nabij debt plan DOSSIER --regime studieschuld|klassiek18|klassiek36 --start JJJJ-MM
   nabij debt repay DOSSIER --month JJJJ-MM --amount CENTEN [--source uitkering|zelf] [--date DATUM]
-  nabij debt arrears DOSSIER --month JJJJ-MM
+  nabij debt arrears [DOSSIER] --month JJJJ-MM             Achterstand van één dossier, of alle dossiers met achterstand.
   nabij debt milestone DOSSIER budgetcursus|participatie_trede|baan|diploma --user NAAM
   nabij debt breach DOSSIER --user NAAM
   nabij debt close-plans                                Scheldt de rest kwijt na de looptijd zonder achterstand.
@@ -539,6 +539,16 @@ int CmdDebt(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
     if (!answers.ok()) return Fail(err, answers.error());
     Status s = Emit(*a, *answers, out, err, "gesimuleerde antwoorden");
     return s.ok() ? 0 : Fail(err, s);
+  }
+  if (cmd == "arrears" && a->positional.size() == 1) {
+    auto month = Month::Parse(TextOption(*a, "month", ""));
+    if (!month.ok()) return Fail(err, InvalidArgument("--month YYYY-MM is required", "month"));
+    auto list = env->fund->InArrears(*month);
+    if (!list.ok()) return Fail(err, list.error());
+    out << "dossier\tachterstand\ttermijnen\n";
+    for (const auto& [id, ar] : *list) out << id << "\t" << FormatEuro(ar.arrears) << "\t" << ar.months_behind << "\n";
+    out << list->size() << " dossier(s) met achterstand t/m " << month->ToString() << "\n";
+    return 0;
   }
   if (cmd == "close-plans") {
     auto n = env->fund->CloseFinishedPlans();

@@ -565,4 +565,18 @@ Result<Arrears> DebtFund::ArrearsOf(int64_t dossier_id, Month month) {
   return ArrearsOn(*d.plan, d.repayments, month);
 }
 
+Result<std::vector<std::pair<int64_t, Arrears>>> DebtFund::InArrears(Month month) {
+  NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
+  std::vector<std::pair<int64_t, Arrears>> out;
+  for (const Dossier& d : dossiers) {
+    if (!d.plan || d.breached || d.Balance() == Money::Zero()) continue;
+    Arrears a = ArrearsOn(*d.plan, d.repayments, month);
+    if (a.arrears > Money::Zero()) out.emplace_back(d.id, a);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+    return x.second.months_behind > y.second.months_behind;
+  });
+  return out;
+}
+
 }  // namespace nabij::debt

@@ -128,6 +128,8 @@ class DebtFund {
   Result<std::vector<ClockView>> Queue();
   Result<Figures> FiguresFor(Date from, Date until);
   Result<Arrears> ArrearsOf(int64_t dossier_id, Month month);
+  // Every running plan (not breached, something owed) with arrears on `month`, most behind first.
+  Result<std::vector<std::pair<int64_t, Arrears>>> InArrears(Month month);
 
  private:
   Result<FundRules> RulesFor(const Dossier& d, Date date);

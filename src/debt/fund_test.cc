@@ -227,6 +227,10 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   auto arrears = fund_.ArrearsOf(id, Month::Of(2026, 6));
   EXPECT_EQ(arrears->arrears, plan->plan.monthly.Times(2));
   EXPECT_EQ(arrears->months_behind, 2);
+  auto list = fund_.InArrears(Month::Of(2026, 6));
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].first, id);
+  EXPECT_TRUE(fund_.InArrears(Month::Of(2026, 4))->empty());
 
   const Money before = store_.LoadDossier(id)->Balance();
   auto f = fund_.ConfirmMilestone(id, MilestoneKind::kBudgetcursus, "s.hulp", nullptr);
