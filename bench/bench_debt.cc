@@ -53,7 +53,8 @@ struct Caseload {
   size_t claims = 0;
 
   Caseload() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "nabij_bench_debt_XXXXXX").string();
+    std::string tmpl =
+        (std::filesystem::temp_directory_path() / "nabij_bench_debt_XXXXXX").string();
     NABIJ_CHECK(mkdtemp(tmpl.data()) != nullptr);
     dir = tmpl;
     auto opened = store::SqliteDatabase::Open(dir / "nabij.db");
@@ -62,7 +63,8 @@ struct Caseload {
     NABIJ_CHECK(db->Migrate().ok());
     store = std::make_unique<store::SqliteDebtStore>(*db);
     fund = std::make_unique<debt::DebtFund>(*store, rules::SourceRules(), clock);
-    auto demo = debt::GenerateDemoDossiers(rules::SourceRules(), kSeed, Dossiers(), kRegistered, kRegistered, "9999");
+    auto demo = debt::GenerateDemoDossiers(rules::SourceRules(), kSeed, Dossiers(), kRegistered,
+                                           kRegistered, "9999");
     NABIJ_CHECK(demo.ok());
     for (const debt::DemoDossier& dd : *demo) {
       auto id = fund->Register(dd.dossier);
@@ -165,7 +167,8 @@ void BM_PlanOneHousehold(benchmark::State& state) {
     rules::Trace trace;
     auto a = debt::Affordable(*r, f, &trace);
     NABIJ_CHECK(a.ok());
-    auto s = debt::MakeSchedule(debt::Regime::kStudieschuld, Money::Cents(1'500'000), a->affordable, Month::Of(2026, 4));
+    auto s = debt::MakeSchedule(debt::Regime::kStudieschuld, Money::Cents(1'500'000), a->affordable,
+                                Month::Of(2026, 4));
     NABIJ_CHECK(s.ok());
     benchmark::DoNotOptimize(s->paid);
   }
@@ -179,7 +182,8 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   const size_t n = nabij::bench::Dossiers();
-  nabij::bench::PrintSetup("bench_debt", "the debt fund's offer round, answer import and figures on SQLite", n);
+  nabij::bench::PrintSetup("bench_debt",
+                           "the debt fund's offer round, answer import and figures on SQLite", n);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

@@ -92,7 +92,8 @@ Result<std::vector<Record>> SplitCsv(std::string_view text, std::vector<LineErro
 // A table: the header's columns by name, checked against the expected set.
 class Table {
  public:
-  Table(std::vector<Record> records, std::vector<std::string_view> columns, std::vector<LineError>& errors)
+  Table(std::vector<Record> records, std::vector<std::string_view> columns,
+        std::vector<LineError>& errors)
       : errors_(errors) {
     if (records.empty()) {
       errors_.push_back({1, "", "the file is empty: a header line is needed"});
@@ -108,10 +109,12 @@ class Table {
       }
     }
     for (std::string_view c : columns) {
-      if (index_.find(std::string(c)) == index_.end()) errors_.push_back({header.line, std::string(c), "column is missing"});
+      if (index_.find(std::string(c)) == index_.end())
+        errors_.push_back({header.line, std::string(c), "column is missing"});
     }
     width_ = header.fields.size();
-    rows_.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
+    rows_.assign(std::make_move_iterator(records.begin() + 1),
+                 std::make_move_iterator(records.end()));
   }
   bool ok() const { return errors_.empty(); }
   const std::vector<Record>& rows() const { return rows_; }
@@ -130,9 +133,12 @@ class Table {
 // Field readers: add an error and return a fallback when the text is wrong.
 class Fields {
  public:
-  Fields(const Table& t, const Record& r, std::vector<LineError>& errors) : t_(t), r_(r), errors_(errors) {}
+  Fields(const Table& t, const Record& r, std::vector<LineError>& errors)
+      : t_(t), r_(r), errors_(errors) {}
 
-  void Error(std::string_view field, std::string reason) { errors_.push_back({r_.line, std::string(field), std::move(reason)}); }
+  void Error(std::string_view field, std::string reason) {
+    errors_.push_back({r_.line, std::string(field), std::move(reason)});
+  }
 
   std::string Text(std::string_view col, size_t max_len, bool required = true) {
     std::string v = t_.Get(r_, col);
@@ -182,7 +188,8 @@ class Fields {
   }
   bool WidthOk() {
     if (r_.fields.size() != t_.width()) {
-      Error("", "has " + std::to_string(r_.fields.size()) + " fields, the header has " + std::to_string(t_.width()));
+      Error("", "has " + std::to_string(r_.fields.size()) + " fields, the header has " +
+                    std::to_string(t_.width()));
       return false;
     }
     return true;
@@ -195,8 +202,8 @@ class Fields {
 };
 
 template <typename Row, typename ParseRow>
-Result<std::vector<Row>> ParseTable(std::string_view text, std::vector<std::string_view> columns, std::string_view what,
-                                    ParseRow parse_row) {
+Result<std::vector<Row>> ParseTable(std::string_view text, std::vector<std::string_view> columns,
+                                    std::string_view what, ParseRow parse_row) {
   std::vector<LineError> errors;
   auto records = SplitCsv(text, errors);
   if (!records.ok()) return LineErrorsStatus(errors, what);
@@ -259,22 +266,27 @@ std::string PercentText(Ratio r) {
 }  // namespace
 
 Status LineErrorsStatus(const std::vector<LineError>& errors, std::string_view what) {
-  std::string msg = std::string(what) + ": " + std::to_string(errors.size()) + " problem(s), nothing imported";
+  std::string msg =
+      std::string(what) + ": " + std::to_string(errors.size()) + " problem(s), nothing imported";
   for (size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i) {
     const LineError& e = errors[i];
     msg += "\n  line " + std::to_string(e.line);
     if (!e.field.empty()) msg += ", field " + e.field;
     msg += ": " + e.reason;
   }
-  if (errors.size() > kMaxListedErrors) msg += "\n  ... and " + std::to_string(errors.size() - kMaxListedErrors) + " more";
-  std::string field = errors.empty() ? "" : "line " + std::to_string(errors[0].line) +
-                                                (errors[0].field.empty() ? "" : ": " + errors[0].field);
+  if (errors.size() > kMaxListedErrors)
+    msg += "\n  ... and " + std::to_string(errors.size() - kMaxListedErrors) + " more";
+  std::string field = errors.empty() ? ""
+                                     : "line " + std::to_string(errors[0].line) +
+                                           (errors[0].field.empty() ? "" : ": " + errors[0].field);
   return Status(ErrorCode::kInvalidArgument, std::move(msg), std::move(field));
 }
 
 Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
   return ParseTable<ClaimRow>(
-      text, {"dossier", "schuldeiser", "iban", "sector", "kenmerk", "hoofdsom", "rente", "incassokosten", "status"},
+      text,
+      {"dossier", "schuldeiser", "iban", "sector", "kenmerk", "hoofdsom", "rente", "incassokosten",
+       "status"},
       "claims file", [](Fields& f, ClaimRow& row) {
         row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
         Claim& c = row.claim;
@@ -288,14 +300,17 @@ Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
             c.creditor_iban = parsed->text();
           }
         }
-        c.sector = f.Enum("sector", SectorOf,
-                          "energie, water, woningcorporatie, zorgverzekeraar, overheid, commercieel", Sector::kCommercieel);
+        c.sector =
+            f.Enum("sector", SectorOf,
+                   "energie, water, woningcorporatie, zorgverzekeraar, overheid, commercieel",
+                   Sector::kCommercieel);
         c.creditor_reference = f.Text("kenmerk", kMaxReferenceLength);
         c.principal = f.Cents("hoofdsom");
         c.interest = f.Cents("rente", true);
         c.collection_costs = f.Cents("incassokosten", true);
         c.verification =
-            f.Enum("status", VerificationOf, "onbevestigd, opgevraagd, bevestigd, betwist", Verification::kUnverified);
+            f.Enum("status", VerificationOf, "onbevestigd, opgevraagd, bevestigd, betwist",
+                   Verification::kUnverified);
         if (c.total() == Money::Zero()) f.Error("hoofdsom", "a claim of € 0,00 is not a claim");
       });
 }
@@ -307,8 +322,9 @@ Result<std::vector<AnswerRow>> ParseAnswersCsv(std::string_view text) {
         row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
         row.claim_seq = f.Whole("vordering", 1, INT64_MAX);
         row.round = static_cast<int>(f.Whole("ronde", 1, kMaxRound));
-        row.answer.kind = f.Enum("antwoord", AnswerKindOf, "akkoord, afwijzing, tegenvoorstel, geen_reactie",
-                                 AnswerKind::kNoAnswer);
+        row.answer.kind =
+            f.Enum("antwoord", AnswerKindOf, "akkoord, afwijzing, tegenvoorstel, geen_reactie",
+                   AnswerKind::kNoAnswer);
         row.answer.date = f.DateAt("datum");
         row.answer.counter_amount = f.Cents("tegenbod", true);
         if (row.answer.kind == AnswerKind::kCounter && row.answer.counter_amount == Money::Zero()) {
@@ -326,11 +342,13 @@ Result<std::vector<SignalRow>> ParseSignalsCsv(std::string_view text) {
       [](Fields& f, SignalRow& row) {
         ArrearsSignal& s = row.signal;
         s.source = f.Text("bron", kMaxNameLength);
-        s.sector = f.Enum("sector", SignalSectorOf, "energie, water, huur, zorgverzekeraar", SignalSector::kEnergie);
+        s.sector = f.Enum("sector", SignalSectorOf, "energie, water, huur, zorgverzekeraar",
+                          SignalSector::kEnergie);
         s.household_ref = f.Text("huishouden", kMaxReferenceLength);
         s.date = f.DateAt("datum");
         s.arrears = f.Cents("achterstand");
-        if (s.arrears == Money::Zero()) f.Error("achterstand", "an arrears signal needs an amount above zero");
+        if (s.arrears == Money::Zero())
+          f.Error("achterstand", "an arrears signal needs an amount above zero");
         s.months = static_cast<int>(f.Whole("maanden", 1, kMaxMonthsInArrears));
       });
 }
@@ -345,14 +363,15 @@ std::string BalanceRequestsCsv(const std::vector<OutgoingClaim>& claims, Date as
 }
 
 std::string OffersCsv(const std::vector<OutgoingClaim>& claims) {
-  std::string out = Join({"dossier", "vordering", "schuldeiser", "kenmerk", "ronde", "vordering_totaal", "percentage",
-                          "aanbod", "reageren_voor"});
+  std::string out = Join({"dossier", "vordering", "schuldeiser", "kenmerk", "ronde",
+                          "vordering_totaal", "percentage", "aanbod", "reageren_voor"});
   for (const OutgoingClaim& o : claims) {
     if (o.claim->offers.empty()) continue;
     const Offer& offer = o.claim->offers.back();
     out += Join({std::to_string(o.dossier_id), std::to_string(o.claim->seq), o.claim->creditor,
-                 o.claim->creditor_reference, std::to_string(offer.round), std::to_string(o.claim->total().cents()),
-                 PercentText(offer.percentage), std::to_string(offer.amount.cents()), offer.answer_due.ToString()});
+                 o.claim->creditor_reference, std::to_string(offer.round),
+                 std::to_string(o.claim->total().cents()), PercentText(offer.percentage),
+                 std::to_string(offer.amount.cents()), offer.answer_due.ToString()});
   }
   return out;
 }

@@ -24,7 +24,8 @@
 namespace nabij::debt {
 
 inline constexpr size_t kMaxListedErrors = 20;
-inline constexpr size_t kMaxNameLength = 70;       // the SEPA name limit: a creditor is paid by this name
+inline constexpr size_t kMaxNameLength =
+    70;  // the SEPA name limit: a creditor is paid by this name
 inline constexpr size_t kMaxReferenceLength = 35;  // fits a SEPA end-to-end id and remittance
 inline constexpr int64_t kMaxClaimCents = 100'000'000'000;  // EUR 1 billion per amount
 
@@ -58,7 +59,8 @@ struct OutgoingClaim {
 };
 // saldoverzoeken: dossier;vordering;schuldeiser;kenmerk;peildatum
 std::string BalanceRequestsCsv(const std::vector<OutgoingClaim>& claims, Date as_of);
-// aanbiedingen: dossier;vordering;schuldeiser;kenmerk;ronde;vordering_totaal;percentage;aanbod;reageren_voor
+// aanbiedingen:
+// dossier;vordering;schuldeiser;kenmerk;ronde;vordering_totaal;percentage;aanbod;reageren_voor
 // (each claim's newest offer; claims without one are skipped)
 std::string OffersCsv(const std::vector<OutgoingClaim>& claims);
 

@@ -15,8 +15,10 @@ std::string ClaimsFile(const std::string& lines) {
 
 TEST(ClaimsCsv, ParsesWithBomCrlfQuotesAndAnyColumnOrder) {
   const std::string iban = DemoIban(7);
-  std::string text = "\xEF\xBB\xBFstatus;dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten\r\n"
-                     "bevestigd;3;\"Demo; Energie \"\"fictief\"\"\";" + iban + ";energie;E-1;12345;100;\r\n";
+  std::string text =
+      "\xEF\xBB\xBFstatus;dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten\r\n"
+      "bevestigd;3;\"Demo; Energie \"\"fictief\"\"\";" +
+      iban + ";energie;E-1;12345;100;\r\n";
   auto rows = ParseClaimsCsv(text);
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_EQ(rows->size(), 1u);
@@ -32,10 +34,10 @@ TEST(ClaimsCsv, ParsesWithBomCrlfQuotesAndAnyColumnOrder) {
 
 TEST(ClaimsCsv, EveryBadFieldIsNamedAndNothingIsReturned) {
   std::string text = ClaimsFile(
-      "1;Demo;NL00NABI0000000001;energie;E-1;100;0;0;bevestigd\n"   // line 2: bad IBAN
-      "x;Demo;;gas;E-2;12,50;0;0;zeker\n"                           // line 3: dossier, sector, amount, status
-      "1;Demo;;water;E-3;0;0;0;onbevestigd\n"                       // line 4: zero claim
-      "1;Demo;;water\n");                                           // line 5: too few fields
+      "1;Demo;NL00NABI0000000001;energie;E-1;100;0;0;bevestigd\n"  // line 2: bad IBAN
+      "x;Demo;;gas;E-2;12,50;0;0;zeker\n"      // line 3: dossier, sector, amount, status
+      "1;Demo;;water;E-3;0;0;0;onbevestigd\n"  // line 4: zero claim
+      "1;Demo;;water\n");                      // line 5: too few fields
   auto rows = ParseClaimsCsv(text);
   ASSERT_FALSE(rows.ok());
   const std::string& m = rows.error().message();
@@ -59,18 +61,21 @@ TEST(ClaimsCsv, HeaderProblems) {
   auto extra = ParseClaimsCsv(ClaimsFile("").substr(0, ClaimsFile("").size() - 1) + ";bsn\n");
   EXPECT_NE(extra.error().message().find("field bsn: unknown column"), std::string::npos);
   EXPECT_NE(ParseClaimsCsv(ClaimsFile("")).error().message().find("no lines"), std::string::npos);
-  EXPECT_NE(ParseClaimsCsv(ClaimsFile("1;\"open")).error().message().find("not closed"), std::string::npos);
+  EXPECT_NE(ParseClaimsCsv(ClaimsFile("1;\"open")).error().message().find("not closed"),
+            std::string::npos);
 }
 
 TEST(AnswersCsv, CounterOfferNeedsItsAmountAndOnlyIt) {
-  auto ok = ParseAnswersCsv("dossier;vordering;ronde;antwoord;datum;tegenbod\n1;2;1;tegenvoorstel;2026-03-10;5000\n"
-                            "1;3;2;akkoord;2026-03-11;\n");
+  auto ok = ParseAnswersCsv(
+      "dossier;vordering;ronde;antwoord;datum;tegenbod\n1;2;1;tegenvoorstel;2026-03-10;5000\n"
+      "1;3;2;akkoord;2026-03-11;\n");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ((*ok)[0].answer.kind, AnswerKind::kCounter);
   EXPECT_EQ((*ok)[0].answer.counter_amount, Money::Cents(5000));
   EXPECT_EQ((*ok)[1].round, 2);
-  auto bad = ParseAnswersCsv("dossier;vordering;ronde;antwoord;datum;tegenbod\n1;2;1;tegenvoorstel;2026-03-10;\n"
-                             "1;2;0;akkoord;2026-02-30;10\n");
+  auto bad = ParseAnswersCsv(
+      "dossier;vordering;ronde;antwoord;datum;tegenbod\n1;2;1;tegenvoorstel;2026-03-10;\n"
+      "1;2;0;akkoord;2026-02-30;10\n");
   ASSERT_FALSE(bad.ok());
   const std::string& m = bad.error().message();
   EXPECT_NE(m.find("line 2, field tegenbod: a counter-offer needs"), std::string::npos) << m;
@@ -80,14 +85,18 @@ TEST(AnswersCsv, CounterOfferNeedsItsAmountAndOnlyIt) {
 }
 
 TEST(SignalsCsv, ParsesAndRefuses) {
-  auto ok = ParseSignalsCsv("bron;sector;huishouden;datum;achterstand;maanden\nWaterbedrijf;water;H-1;2026-03-01;4500;2\n");
+  auto ok = ParseSignalsCsv(
+      "bron;sector;huishouden;datum;achterstand;maanden\nWaterbedrijf;water;H-1;2026-03-01;4500;"
+      "2\n");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ((*ok)[0].signal.sector, SignalSector::kWater);
   EXPECT_EQ((*ok)[0].signal.months, 2);
-  auto bad = ParseSignalsCsv("bron;sector;huishouden;datum;achterstand;maanden\n;gas;;2026-03-01;0;0\n");
+  auto bad =
+      ParseSignalsCsv("bron;sector;huishouden;datum;achterstand;maanden\n;gas;;2026-03-01;0;0\n");
   ASSERT_FALSE(bad.ok());
   const std::string& m = bad.error().message();
-  for (const char* f : {"field bron", "field sector", "field huishouden", "field achterstand", "field maanden"}) {
+  for (const char* f :
+       {"field bron", "field sector", "field huishouden", "field achterstand", "field maanden"}) {
     EXPECT_NE(m.find(f), std::string::npos) << f << "\n" << m;
   }
 }
@@ -98,11 +107,18 @@ TEST(OffersCsv, WritesTheNewestOfferAndQuotes) {
   c.creditor = "Demo; BV";
   c.creditor_reference = "R-9";
   c.principal = Money::Cents(10000);
-  c.offers.push_back({1, Ratio::Of(60, 100), Money::Cents(6000), Date::Of(2026, 3, 1), Date::Of(2026, 3, 11), {}});
-  c.offers.push_back({2, Ratio::Of(625, 1000), Money::Cents(6250), Date::Of(2026, 3, 12), Date::Of(2026, 3, 22), {}});
+  c.offers.push_back(
+      {1, Ratio::Of(60, 100), Money::Cents(6000), Date::Of(2026, 3, 1), Date::Of(2026, 3, 11), {}});
+  c.offers.push_back({2,
+                      Ratio::Of(625, 1000),
+                      Money::Cents(6250),
+                      Date::Of(2026, 3, 12),
+                      Date::Of(2026, 3, 22),
+                      {}});
   std::string csv = OffersCsv({{7, &c}});
   EXPECT_EQ(csv,
-            "dossier;vordering;schuldeiser;kenmerk;ronde;vordering_totaal;percentage;aanbod;reageren_voor\r\n"
+            "dossier;vordering;schuldeiser;kenmerk;ronde;vordering_totaal;percentage;aanbod;"
+            "reageren_voor\r\n"
             "7;4;\"Demo; BV\";R-9;2;10000;62.5;6250;2026-03-22\r\n");
 }
 
@@ -111,7 +127,8 @@ TEST(ErrorList, StopsAtTheLimitAndSaysHowManyMore) {
   for (int i = 0; i < 30; ++i) lines += "x;Demo;;water;E;1;0;0;bevestigd\n";
   auto rows = ParseClaimsCsv(ClaimsFile(lines));
   ASSERT_FALSE(rows.ok());
-  EXPECT_NE(rows.error().message().find("and 10 more"), std::string::npos) << rows.error().message();
+  EXPECT_NE(rows.error().message().find("and 10 more"), std::string::npos)
+      << rows.error().message();
 }
 
 }  // namespace

@@ -14,20 +14,21 @@ constexpr size_t kMaxHouseholdRef = 35;
 
 Status NotInState(const Dossier& d, std::string_view what) {
   return Status(ErrorCode::kFailedPrecondition,
-                "dossier " + std::to_string(d.id) + " is " + std::string(DossierStatusName(d.Status())) + ": " +
-                    std::string(what),
+                "dossier " + std::to_string(d.id) + " is " +
+                    std::string(DossierStatusName(d.Status())) + ": " + std::string(what),
                 "dossier");
 }
 
-Result<ledger::Entry> Entry(Date date, std::string reference, std::string description, std::string debit,
-                            std::string credit, Money amount) {
+Result<ledger::Entry> Entry(Date date, std::string reference, std::string description,
+                            std::string debit, std::string credit, Money amount) {
   return ledger::MakeEntry(date, std::move(reference), std::move(description),
                            {{std::move(debit), amount}, {std::move(credit), -amount}});
 }
 
 // Ratio a + b, both percentages from rules/ (denominators are powers of ten).
 Ratio Add(Ratio a, Ratio b) {
-  const __int128 num = static_cast<__int128>(a.num()) * b.den() + static_cast<__int128>(b.num()) * a.den();
+  const __int128 num =
+      static_cast<__int128>(a.num()) * b.den() + static_cast<__int128>(b.num()) * a.den();
   const __int128 den = static_cast<__int128>(a.den()) * b.den();
   // Percentages have at most 6 decimals: both denominators are at most 10^8, so this fits.
   return Ratio::Of(static_cast<int64_t>(num), static_cast<int64_t>(den));
@@ -64,15 +65,19 @@ std::string ReceivableAccount(int64_t dossier_id) {
   return std::string(ledger::kFondsSchulden) + ":" + std::to_string(dossier_id);
 }
 
-Result<FundRules> DebtFund::RulesFor(const Dossier& d, Date date) { return LoadFundRules(rules_, date, d.gemeente); }
+Result<FundRules> DebtFund::RulesFor(const Dossier& d, Date date) {
+  return LoadFundRules(rules_, date, d.gemeente);
+}
 
 Result<int64_t> DebtFund::Register(const NewDossier& nd) {
   if (nd.household_ref.empty() || nd.household_ref.size() > kMaxHouseholdRef) {
     return InvalidArgument("household reference must be 1 to 35 characters", "household_ref");
   }
-  if (clock_.Today() < nd.registered) return InvalidArgument("registration date is in the future", "registered");
+  if (clock_.Today() < nd.registered)
+    return InvalidArgument("registration date is in the future", "registered");
   if (!nd.gemeente.empty() && rules_.GetMunicipality(nd.gemeente) == nullptr) {
-    return InvalidArgument("municipality " + nd.gemeente + " is not in rules/gemeenten/", "gemeente");
+    return InvalidArgument("municipality " + nd.gemeente + " is not in rules/gemeenten/",
+                           "gemeente");
   }
   Dossier d;
   d.household_ref = nd.household_ref;
@@ -90,19 +95,21 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
   std::map<int64_t, Dossier> changed;
   std::vector<LineError> errors;
   for (const ClaimRow& row : rows) {
-    NABIJ_ASSIGN_OR_RETURN(Dossier* dp, Cached(store_, changed, row.dossier_id));
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
       errors.push_back({row.line, "dossier", "no such dossier"});
       continue;
     }
     Dossier& d = *dp;
     if (d.AllSettled() || d.breached) {
-      errors.push_back({row.line, "dossier", "the dossier is already restructured; claims can no longer change"});
+      errors.push_back({row.line, "dossier",
+                        "the dossier is already restructured; claims can no longer change"});
       continue;
     }
     Claim* existing = nullptr;
     for (Claim& c : d.claims) {
-      if (c.creditor == row.claim.creditor && c.creditor_reference == row.claim.creditor_reference) existing = &c;
+      if (c.creditor == row.claim.creditor && c.creditor_reference == row.claim.creditor_reference)
+        existing = &c;
     }
     if (existing == nullptr) {
       Claim c = row.claim;
@@ -116,10 +123,12 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
     }
     const bool same = existing->total() == row.claim.total();
     if (!existing->offers.empty() && !same) {
-      errors.push_back({row.line, "hoofdsom", "this claim has an offer; its amounts can no longer change"});
+      errors.push_back(
+          {row.line, "hoofdsom", "this claim has an offer; its amounts can no longer change"});
       continue;
     }
-    existing->creditor_iban = row.claim.creditor_iban.empty() ? existing->creditor_iban : row.claim.creditor_iban;
+    existing->creditor_iban =
+        row.claim.creditor_iban.empty() ? existing->creditor_iban : row.claim.creditor_iban;
     existing->sector = row.claim.sector;
     existing->principal = row.claim.principal;
     existing->interest = row.claim.interest;
@@ -154,7 +163,8 @@ Result<std::string> DebtFund::BalanceRequests(std::optional<int64_t> dossier_id)
   std::vector<OutgoingClaim> out;
   for (const Dossier& d : changed) {
     for (const Claim& c : d.claims) {
-      if (c.verification == Verification::kRequested && !c.settled_amount) out.push_back({d.id, &c});
+      if (c.verification == Verification::kRequested && !c.settled_amount)
+        out.push_back({d.id, &c});
     }
   }
   std::string csv = BalanceRequestsCsv(out, clock_.Today());
@@ -183,7 +193,8 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
       if (c.settled_amount) continue;
       // An offer past its answer date counts as not answered (the day after the date).
       if (!c.offers.empty() && !c.offers.back().answer && c.offers.back().answer_due < today) {
-        c.offers.back().answer = Answer{AnswerKind::kNoAnswer, c.offers.back().answer_due.AddDays(1), Money::Zero()};
+        c.offers.back().answer =
+            Answer{AnswerKind::kNoAnswer, c.offers.back().answer_due.AddDays(1), Money::Zero()};
         ++round.expired;
         any = true;
       }
@@ -197,7 +208,8 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
         ++round.first_offers;
       } else if (c.offers.back().answer) {
         const Offer& last = c.offers.back();
-        if (last.answer->kind == AnswerKind::kCounter) continue;  // above the ceiling: a worker decides
+        if (last.answer->kind == AnswerKind::kCounter)
+          continue;  // above the ceiling: a worker decides
         if (r.step.value.num() == 0 || !Less(last.percentage, r.ceiling.value)) {
           ++round.escalated;
           continue;
@@ -229,7 +241,8 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
   return round;
 }
 
-void DebtFund::Settle(Dossier& d, Claim& c, Money amount, Date date, std::vector<ledger::Entry>& entries) {
+void DebtFund::Settle(Dossier& d, Claim& c, Money amount, Date date,
+                      std::vector<ledger::Entry>& entries) {
   c.settled_amount = amount;
   c.settled_on = date;
   if (!d.AllSettled()) return;
@@ -249,7 +262,7 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
   std::vector<LineError> errors;
   std::vector<ledger::Entry> entries;
   for (const AnswerRow& row : rows) {
-    NABIJ_ASSIGN_OR_RETURN(Dossier* dp, Cached(store_, changed, row.dossier_id));
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
       errors.push_back({row.line, "dossier", "no such dossier"});
       continue;
@@ -295,14 +308,19 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
   return store_.Save(out, entries);
 }
 
-Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount, const std::string& worker) {
+Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount,
+                                const std::string& worker) {
   if (worker.empty()) return InvalidArgument("the worker who decides must be named", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   Claim* c = d.FindClaim(claim_seq);
-  if (c == nullptr) return Status(ErrorCode::kNotFound, "the dossier has no claim " + std::to_string(claim_seq), "claim");
-  if (c->settled_amount) return Status(ErrorCode::kFailedPrecondition, "the claim is already settled", "claim");
+  if (c == nullptr)
+    return Status(ErrorCode::kNotFound, "the dossier has no claim " + std::to_string(claim_seq),
+                  "claim");
+  if (c->settled_amount)
+    return Status(ErrorCode::kFailedPrecondition, "the claim is already settled", "claim");
   if (amount < Money::Zero() || c->total() < amount) {
-    return InvalidArgument("amount must lie between € 0,00 and the claim's total " + FormatEuro(c->total()), "amount");
+    return InvalidArgument(
+        "amount must lie between € 0,00 and the claim's total " + FormatEuro(c->total()), "amount");
   }
   if (!c->offers.empty() && !c->offers.back().answer) {
     // The creditor agreed outside the exchange: the open offer is answered by this settlement.
@@ -313,7 +331,8 @@ Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amo
   return store_.Save({d}, entries);
 }
 
-Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month start, rules::Trace* trace) {
+Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month start,
+                                      rules::Trace* trace) {
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   if (!d.AllSettled()) return NotInState(d, "a plan needs every claim settled first");
   if (d.breached) return NotInState(d, "the agreement was broken");
@@ -322,7 +341,8 @@ Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month s
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, start.first_day()));
   PlanResult out;
   NABIJ_ASSIGN_OR_RETURN(out.affordability, Affordable(r, d.finances, trace));
-  NABIJ_ASSIGN_OR_RETURN(out.schedule, MakeSchedule(regime, balance, out.affordability.affordable, start));
+  NABIJ_ASSIGN_OR_RETURN(out.schedule,
+                         MakeSchedule(regime, balance, out.affordability.affordable, start));
   out.plan = Plan{regime,
                   start,
                   balance,
@@ -335,15 +355,19 @@ Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month s
   return out;
 }
 
-Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source,
-                                 Date received) {
+Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount,
+                                 RepaymentSource source, Date received) {
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   if (!d.plan) return NotInState(d, "a repayment needs a plan");
-  if (amount <= Money::Zero()) return InvalidArgument("a repayment must be more than € 0,00", "amount");
+  if (amount <= Money::Zero())
+    return InvalidArgument("a repayment must be more than € 0,00", "amount");
   if (d.Balance() < amount) {
-    return InvalidArgument("a repayment of more than the balance " + FormatEuro(d.Balance()) + " is refused", "amount");
+    return InvalidArgument(
+        "a repayment of more than the balance " + FormatEuro(d.Balance()) + " is refused",
+        "amount");
   }
-  if (clock_.Today() < received) return InvalidArgument("the date received is in the future", "date");
+  if (clock_.Today() < received)
+    return InvalidArgument("the date received is in the future", "date");
   Repayment rp;
   rp.seq = d.repayments.empty() ? 1 : d.repayments.back().seq + 1;
   rp.month = month;
@@ -351,17 +375,19 @@ Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount, 
   rp.amount = amount;
   rp.source = source;
   // Withheld from the benefit: the client gets that much less; paid by the household: the bank.
-  const std::string debit = source == RepaymentSource::kUitkering ? ledger::kTeBetalenClient : ledger::kBank;
-  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
-                         Entry(received, "debt:" + std::to_string(d.id) + ":aflossing:" + std::to_string(rp.seq),
-                               "Aflossing schuldenfonds dossier " + std::to_string(d.id) + " " + month.ToString(),
-                               debit, ReceivableAccount(d.id), amount));
+  const std::string debit =
+      source == RepaymentSource::kUitkering ? ledger::kTeBetalenClient : ledger::kBank;
+  NABIJ_ASSIGN_OR_RETURN(
+      ledger::Entry e,
+      Entry(received, "debt:" + std::to_string(d.id) + ":aflossing:" + std::to_string(rp.seq),
+            "Aflossing schuldenfonds dossier " + std::to_string(d.id) + " " + month.ToString(),
+            debit, ReceivableAccount(d.id), amount));
   d.repayments.push_back(rp);
   return store_.Save({d}, {e});
 }
 
-Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind, const std::string& worker,
-                                               rules::Trace* trace) {
+Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
+                                               const std::string& worker, rules::Trace* trace) {
   if (worker.empty()) return InvalidArgument("the worker who confirms must be named", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   if (!d.AllSettled()) return NotInState(d, "forgiveness needs a restructured dossier");
@@ -369,8 +395,10 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
   if (kind != MilestoneKind::kParticipatieTrede) {
     for (const Forgiveness& f : d.forgiveness) {
       if (f.milestone == kind) {
-        return Status(ErrorCode::kAlreadyExists,
-                      "milestone " + std::string(MilestoneKindName(kind)) + " was already confirmed", "milestone");
+        return Status(
+            ErrorCode::kAlreadyExists,
+            "milestone " + std::string(MilestoneKindName(kind)) + " was already confirmed",
+            "milestone");
       }
     }
   }
@@ -382,15 +410,19 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
   const Money share = MulDiv(balance, rule.share.value, Rounding::kDown);
   const Money amount = Min(balance, rule.amount.value + share);
   if (trace) {
-    trace->Param("Kwijtschelding vast bedrag", rule.amount.value, *rule.amount.param, *rule.amount.source);
+    trace->Param("Kwijtschelding vast bedrag", rule.amount.value, *rule.amount.param,
+                 *rule.amount.source);
     trace->Param("Kwijtschelding deel van het saldo", share, *rule.share.param, *rule.share.source,
-                 rule.share.value.ToPercentString() + " × " + FormatEuro(balance) + ", naar beneden afgerond");
-    trace->Formula("Kwijtschelding", amount, "schuldenfonds.kwijtschelding", rule.amount.source->basis.Cite(),
+                 rule.share.value.ToPercentString() + " × " + FormatEuro(balance) +
+                     ", naar beneden afgerond");
+    trace->Formula("Kwijtschelding", amount, "schuldenfonds.kwijtschelding",
+                   rule.amount.source->basis.Cite(),
                    "bedrag + deel, niet meer dan het saldo " + FormatEuro(balance));
   }
   if (amount == Money::Zero()) {
     return Status(ErrorCode::kFailedPrecondition,
-                  "the rules of this municipality forgive nothing for milestone " + std::string(MilestoneKindName(kind)),
+                  "the rules of this municipality forgive nothing for milestone " +
+                      std::string(MilestoneKindName(kind)),
                   "milestone");
   }
   Forgiveness f;
@@ -402,7 +434,8 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
   NABIJ_ASSIGN_OR_RETURN(
       ledger::Entry e,
       Entry(today, "debt:" + std::to_string(d.id) + ":kwijtschelding:" + std::to_string(f.seq),
-            "Kwijtschelding mijlpaal " + std::string(MilestoneKindName(kind)) + " dossier " + std::to_string(d.id),
+            "Kwijtschelding mijlpaal " + std::string(MilestoneKindName(kind)) + " dossier " +
+                std::to_string(d.id),
             ledger::kKostenKwijtschelding, ReceivableAccount(d.id), amount));
   d.forgiveness.push_back(f);
   NABIJ_RETURN_IF_ERROR(store_.Save({d}, {e}));
@@ -410,7 +443,8 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
 }
 
 Result<Money> DebtFund::Breach(int64_t dossier_id, const std::string& worker) {
-  if (worker.empty()) return InvalidArgument("the worker who records the breach must be named", "worker");
+  if (worker.empty())
+    return InvalidArgument("the worker who records the breach must be named", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   if (d.breached) return NotInState(d, "the breach is already recorded");
   if (!d.AllSettled()) return NotInState(d, "there is no agreement yet");
@@ -426,10 +460,11 @@ Result<Money> DebtFund::Breach(int64_t dossier_id, const std::string& worker) {
   d.breached = today;
   std::vector<ledger::Entry> entries;
   if (total > Money::Zero()) {
-    NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
-                           Entry(today, "debt:" + std::to_string(d.id) + ":terugdraaien",
-                                 "Kwijtschelding teruggedraaid (afspraken verbroken) dossier " + std::to_string(d.id),
-                                 ReceivableAccount(d.id), ledger::kKostenKwijtschelding, total));
+    NABIJ_ASSIGN_OR_RETURN(
+        ledger::Entry e,
+        Entry(today, "debt:" + std::to_string(d.id) + ":terugdraaien",
+              "Kwijtschelding teruggedraaid (afspraken verbroken) dossier " + std::to_string(d.id),
+              ReceivableAccount(d.id), ledger::kKostenKwijtschelding, total));
     entries.push_back(std::move(e));
   }
   NABIJ_RETURN_IF_ERROR(store_.Save({d}, entries));
@@ -445,17 +480,19 @@ Result<int> DebtFund::CloseFinishedPlans() {
     if (!d.plan || d.breached) continue;
     const Money balance = d.Balance();
     if (balance == Money::Zero() || !(PlanEnd(*d.plan) < today.month())) continue;
-    if (ArrearsOn(*d.plan, d.repayments, PlanEnd(*d.plan)).arrears > Money::Zero()) continue;  // a worker decides
+    if (ArrearsOn(*d.plan, d.repayments, PlanEnd(*d.plan)).arrears > Money::Zero())
+      continue;  // a worker decides
     Forgiveness f;
     f.seq = d.forgiveness.empty() ? 1 : d.forgiveness.back().seq + 1;
     f.date = today;
     f.confirmed_by = "nabij";
     f.amount = balance;
-    NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
-                           Entry(today, "debt:" + std::to_string(d.id) + ":kwijtschelding:" + std::to_string(f.seq),
-                                 "Kwijtschelding rest na de looptijd (" + std::string(RegimeName(d.plan->regime)) +
-                                     ") dossier " + std::to_string(d.id),
-                                 ledger::kKostenKwijtschelding, ReceivableAccount(d.id), balance));
+    NABIJ_ASSIGN_OR_RETURN(
+        ledger::Entry e,
+        Entry(today, "debt:" + std::to_string(d.id) + ":kwijtschelding:" + std::to_string(f.seq),
+              "Kwijtschelding rest na de looptijd (" + std::string(RegimeName(d.plan->regime)) +
+                  ") dossier " + std::to_string(d.id),
+              ledger::kKostenKwijtschelding, ReceivableAccount(d.id), balance));
     d.forgiveness.push_back(f);
     entries.push_back(std::move(e));
     changed.push_back(std::move(d));
@@ -464,8 +501,8 @@ Result<int> DebtFund::CloseFinishedPlans() {
   return static_cast<int>(changed.size());
 }
 
-Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings,
-                                        const std::function<Status(const std::string& xml)>& deliver) {
+Result<SepaResult> DebtFund::ExportSepa(
+    const SepaSettings& settings, const std::function<Status(const std::string& xml)>& deliver) {
   auto debtor = Iban::Parse(settings.debtor_iban);
   if (!debtor.ok()) return InvalidArgument("the fund's IBAN is not valid", "debtor_iban");
   const Date today = clock_.Today();
@@ -513,9 +550,10 @@ Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings,
   NABIJ_ASSIGN_OR_RETURN(out.xml, sepa::WritePain001(batch, settings.version));
   NABIJ_RETURN_IF_ERROR(sepa::ValidateXsdAndTotals(out.xml, settings.version, settings.schema_dir));
   NABIJ_RETURN_IF_ERROR(deliver(out.xml));
-  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e, Entry(execution, "debt:sepa:" + out.message_id,
-                                                "Betaling schuldeisers schuldenfonds (SEPA " + out.message_id + ")",
-                                                ledger::kTeBetalenSchuldeisers, ledger::kBank, out.total));
+  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
+                         Entry(execution, "debt:sepa:" + out.message_id,
+                               "Betaling schuldeisers schuldenfonds (SEPA " + out.message_id + ")",
+                               ledger::kTeBetalenSchuldeisers, ledger::kBank, out.total));
   NABIJ_RETURN_IF_ERROR(store_.Save(changed, {e}));
   return out;
 }
@@ -540,7 +578,8 @@ Result<int> DebtFund::ImportSignals(const std::vector<SignalRow>& rows) {
     if (open != std::string::npos && close != std::string::npos) {
       const size_t i = std::stoul(f.substr(open + 1, close - open - 1));
       if (i < rows.size()) {
-        return LineErrorsStatus({{rows[i].line, "", "this signal was imported before"}}, "signals file");
+        return LineErrorsStatus({{rows[i].line, "", "this signal was imported before"}},
+                                "signals file");
       }
     }
   }

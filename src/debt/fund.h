@@ -103,14 +103,16 @@ class DebtFund {
   Status ImportAnswers(const std::vector<AnswerRow>& rows);
   // A worker settles an escalated (or open) claim at `amount` (0 to the claim's total), e.g. a
   // counter-offer above the ceiling.
-  Status SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount, const std::string& worker);
+  Status SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount,
+                        const std::string& worker);
   // The repayment plan (replaces an earlier one; the balance is what is owed now).
   Result<PlanResult> MakePlan(int64_t dossier_id, Regime regime, Month start, rules::Trace* trace);
-  Status RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source, Date received);
+  Status RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source,
+                         Date received);
   // Forgives per the municipality's rule for `kind`: bedrag + aandeel × balance, at most the
   // balance. Every kind once per dossier, except participatie_trede (each step up).
-  Result<Forgiveness> ConfirmMilestone(int64_t dossier_id, MilestoneKind kind, const std::string& worker,
-                                       rules::Trace* trace);
+  Result<Forgiveness> ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
+                                       const std::string& worker, rules::Trace* trace);
   // The household broke the agreement: the contract's share of every forgiveness is reversed.
   // Returns the amount clawed back.
   Result<Money> Breach(int64_t dossier_id, const std::string& worker);

@@ -65,7 +65,8 @@ class FundTest : public ::testing::Test {
     return *id;
   }
 
-  Status Answer(int64_t d, int64_t claim, int round, AnswerKind kind, Money counter = Money::Zero()) {
+  Status Answer(int64_t d, int64_t claim, int round, AnswerKind kind,
+                Money counter = Money::Zero()) {
     AnswerRow r;
     r.line = 2;
     r.dossier_id = d;
@@ -105,14 +106,16 @@ TEST_F(FundTest, FirstOffersAtTheSectorPercentageOfTheMunicipality) {
   EXPECT_EQ(d->claims[0].offers[0].amount, Money::Cents(60000));
   EXPECT_EQ(d->claims[1].offers[0].amount, Money::Cents(13333));
   EXPECT_EQ(d->claims[0].offers[0].answer_due, kReg.AddDays(10));
-  EXPECT_NE(round->csv.find("1;2;Demo Webwinkel;REF-2;1;33333;40;13333;2026-03-12"), std::string::npos) << round->csv;
+  EXPECT_NE(round->csv.find("1;2;Demo Webwinkel;REF-2;1;33333;40;13333;2026-03-12"),
+            std::string::npos)
+      << round->csv;
   // A second call makes no new offers while the answers are awaited.
   EXPECT_EQ(fund_.MakeOffers(std::nullopt)->first_offers, 0);
 }
 
 TEST_F(FundTest, RejectionAndSilenceEscalateUpToTheCeiling) {
-  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000},
-                                         {"Demo Water", Sector::kWater, 10000}});
+  const int64_t id = RegisterWithClaims(
+      {{"Demo Energie", Sector::kEnergie, 100000}, {"Demo Water", Sector::kWater, 10000}});
   ASSERT_TRUE(fund_.MakeOffers(id).ok());
   clock_.Set(kReg.AddDays(3));
   ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kReject).ok());
@@ -147,10 +150,12 @@ TEST_F(FundTest, ADisputedClaimGetsNoOfferAndGoesToAWorker) {
   disputed.claim.sector = Sector::kEnergie;
   disputed.claim.principal = Money::Cents(100000);
   disputed.claim.verification = Verification::kDisputed;
-  ASSERT_TRUE(fund_.ImportClaims({disputed}).ok());  // the creditor's answer: same claim, now disputed
+  ASSERT_TRUE(
+      fund_.ImportClaims({disputed}).ok());  // the creditor's answer: same claim, now disputed
   auto d = store_.LoadDossier(id);
   ASSERT_EQ(d->claims.size(), 1u);
-  EXPECT_FALSE(d->claims[0].creditor_iban.empty()) << "an answer without an IBAN keeps the known one";
+  EXPECT_FALSE(d->claims[0].creditor_iban.empty())
+      << "an answer without an IBAN keeps the known one";
   auto round = fund_.MakeOffers(id);
   EXPECT_EQ(round->first_offers, 0);
   EXPECT_EQ(round->escalated, 1);
@@ -186,9 +191,11 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
                                          {"Demo Incasso", Sector::kCommercieel, 50001}});
   ASSERT_TRUE(fund_.MakeOffers(id).ok());
   clock_.Set(kReg.AddDays(4));
-  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());                            // 600,00
-  ASSERT_TRUE(Answer(id, 2, 1, AnswerKind::kCounter, Money::Cents(190000)).ok());     // within 80 %: 1.900,00
-  ASSERT_TRUE(Answer(id, 3, 1, AnswerKind::kCounter, Money::Cents(45000)).ok());      // above 80 %: escalated
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());  // 600,00
+  ASSERT_TRUE(
+      Answer(id, 2, 1, AnswerKind::kCounter, Money::Cents(190000)).ok());  // within 80 %: 1.900,00
+  ASSERT_TRUE(
+      Answer(id, 3, 1, AnswerKind::kCounter, Money::Cents(45000)).ok());  // above 80 %: escalated
   auto d = store_.LoadDossier(id);
   EXPECT_EQ(d->Status(), DossierStatus::kIntake);
   EXPECT_EQ(ClaimStatusOf(d->claims[2]), ClaimStatus::kEscalated);
@@ -202,14 +209,16 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   ExpectLedgerMatches(id);
 
   // SEPA: the fund pays every creditor once, in a file the XSD accepts.
-  SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "", sepa::Version::kPain001_001_09,
-                  sepa::DefaultSchemaDir(), std::nullopt};
+  SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                  sepa::Version::kPain001_001_09,     sepa::DefaultSchemaDir(), std::nullopt};
   auto sepa = fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
   ASSERT_TRUE(sepa.ok()) << sepa.status().ToString();
   EXPECT_EQ(sepa->transfers, 3);
   EXPECT_EQ(sepa->total, d->Owed());
   EXPECT_NE(sepa->xml.find("<CtrlSum>2920.00</CtrlSum>"), std::string::npos);
-  EXPECT_EQ(fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); }).status().code(), ErrorCode::kFailedPrecondition) << "paid twice";
+  EXPECT_EQ(fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); }).status().code(),
+            ErrorCode::kFailedPrecondition)
+      << "paid twice";
 
   // The plan, repayments, a milestone, and the claw-back on breach.
   rules::Trace trace;
@@ -219,10 +228,15 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   EXPECT_LE(plan->plan.monthly, plan->affordability.affordable);
   ASSERT_GT(plan->plan.monthly, Money::Zero());
   clock_.Set(Date::Of(2026, 4, 25));
-  ASSERT_TRUE(fund_.RecordRepayment(id, Month::Of(2026, 4), plan->plan.monthly, RepaymentSource::kUitkering,
-                                    clock_.Today()).ok());
-  EXPECT_EQ(fund_.RecordRepayment(id, Month::Of(2026, 5), Money::Euros(100000), RepaymentSource::kZelf,
-                                  clock_.Today()).field(), "amount");
+  ASSERT_TRUE(fund_
+                  .RecordRepayment(id, Month::Of(2026, 4), plan->plan.monthly,
+                                   RepaymentSource::kUitkering, clock_.Today())
+                  .ok());
+  EXPECT_EQ(fund_
+                .RecordRepayment(id, Month::Of(2026, 5), Money::Euros(100000),
+                                 RepaymentSource::kZelf, clock_.Today())
+                .field(),
+            "amount");
   ExpectLedgerMatches(id);
   auto arrears = fund_.ArrearsOf(id, Month::Of(2026, 6));
   EXPECT_EQ(arrears->arrears, plan->plan.monthly.Times(2));
@@ -238,7 +252,8 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   EXPECT_EQ(f->amount, Money::Euros(250));  // 9999: EUR 250 for the course
   auto job = fund_.ConfirmMilestone(id, MilestoneKind::kBaan, "s.hulp", nullptr);
   ASSERT_TRUE(job.ok());
-  EXPECT_EQ(job->amount, MulDiv(before - Money::Euros(250), 25, 100, Rounding::kDown));  // 25 % of the balance
+  EXPECT_EQ(job->amount,
+            MulDiv(before - Money::Euros(250), 25, 100, Rounding::kDown));  // 25 % of the balance
   EXPECT_EQ(fund_.ConfirmMilestone(id, MilestoneKind::kBaan, "s.hulp", nullptr).status().code(),
             ErrorCode::kAlreadyExists);
   ExpectLedgerMatches(id);
@@ -260,7 +275,8 @@ TEST_F(FundTest, TheRestIsForgivenAfterTheTermWithoutArrears) {
   ASSERT_GT(plan->schedule.forgiven_at_end, Money::Zero());
   for (const Instalment& i : plan->schedule.instalments) {
     clock_.Set(i.month.last_day());
-    ASSERT_TRUE(fund_.RecordRepayment(id, i.month, i.amount, RepaymentSource::kZelf, clock_.Today()).ok());
+    ASSERT_TRUE(
+        fund_.RecordRepayment(id, i.month, i.amount, RepaymentSource::kZelf, clock_.Today()).ok());
   }
   EXPECT_EQ(*fund_.CloseFinishedPlans(), 0) << "the term has not ended";
   clock_.Set(Month::Of(2026, 4).Add(18).first_day());
@@ -278,13 +294,15 @@ TEST_F(FundTest, SignalsBecomeTasksOnce) {
   SignalRow r{2, {"Demo Water", SignalSector::kWater, "H-7", kReg, Money::Cents(4500), 2}};
   EXPECT_EQ(*fund_.ImportSignals({r}), 1);
   auto again = fund_.ImportSignals({r});
-  EXPECT_NE(again.status().message().find("line 2: this signal was imported before"), std::string::npos)
+  EXPECT_NE(again.status().message().find("line 2: this signal was imported before"),
+            std::string::npos)
       << again.status().ToString();
   EXPECT_EQ(store_.Tasks()->size(), 1u);
 }
 
 TEST(DemoData, AboutFourteenClaimsAndAtMostForty) {
-  auto demo = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5), Date::Of(2026, 3, 31), "9999");
+  auto demo = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5),
+                                   Date::Of(2026, 3, 31), "9999");
   ASSERT_TRUE(demo.ok()) << demo.status().ToString();
   size_t total = 0, most = 0;
   for (const auto& d : *demo) {
@@ -295,8 +313,10 @@ TEST(DemoData, AboutFourteenClaimsAndAtMostForty) {
   EXPECT_GT(mean, 12.0);
   EXPECT_LT(mean, 16.0);
   EXPECT_LE(most, 40u);
-  auto again = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5), Date::Of(2026, 3, 31), "9999");
-  EXPECT_EQ((*again)[17].claims[3].principal, (*demo)[17].claims[3].principal) << "not deterministic";
+  auto again = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5),
+                                    Date::Of(2026, 3, 31), "9999");
+  EXPECT_EQ((*again)[17].claims[3].principal, (*demo)[17].claims[3].principal)
+      << "not deterministic";
 }
 
 }  // namespace
@@ -321,7 +341,9 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
   class Clock final : public nabij::Clock {
    public:
     Date Today() const override { return today; }
-    int64_t NowUnixMillis() const override { return int64_t{today.days_since_epoch()} * 86'400'000; }
+    int64_t NowUnixMillis() const override {
+      return int64_t{today.days_since_epoch()} * 86'400'000;
+    }
     Date today = Date::Of(2026, 1, 5);
   } clock;
   DebtFund fund(store, rules::SourceRules(), clock);
@@ -334,8 +356,8 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
     for (const Claim& c : dd.claims) rows.push_back({0, *id, c});
     ASSERT_TRUE(fund.ImportClaims(rows).ok());
   }
-  const SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "",
-                        sepa::Version::kPain001_001_09, sepa::DefaultSchemaDir(), std::nullopt};
+  const SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                        sepa::Version::kPain001_001_09,     sepa::DefaultSchemaDir(), std::nullopt};
   for (int day = 0; day < 120; ++day) {
     clock.today = clock.today.AddDays(1);
     auto round = fund.MakeOffers(std::nullopt);
@@ -344,11 +366,15 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
     std::vector<AnswerRow> answers;
     for (const Dossier& d : Loaded(store)) {
       for (const Claim& c : d.claims) {
-        if (c.settled_amount || c.offers.empty() || c.offers.back().answer || pick(1, 3) != 1) continue;
+        if (c.settled_amount || c.offers.empty() || c.offers.back().answer || pick(1, 3) != 1)
+          continue;
         const int roll = pick(1, 10);
-        Answer a{roll <= 6 ? AnswerKind::kAccept : roll <= 8 ? AnswerKind::kReject : AnswerKind::kCounter,
+        Answer a{roll <= 6   ? AnswerKind::kAccept
+                 : roll <= 8 ? AnswerKind::kReject
+                             : AnswerKind::kCounter,
                  clock.today, Money::Zero()};
-        if (a.kind == AnswerKind::kCounter) a.counter_amount = MulDiv(c.total(), pick(50, 95), 100, Rounding::kDown);
+        if (a.kind == AnswerKind::kCounter)
+          a.counter_amount = MulDiv(c.total(), pick(50, 95), 100, Rounding::kDown);
         answers.push_back({0, d.id, c.seq, c.offers.back().round, a});
       }
     }
@@ -358,27 +384,36 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
     for (const Dossier& d : Loaded(store)) {
       for (const Claim& c : d.claims) {
         if (ClaimStatusOf(c) == ClaimStatus::kEscalated && pick(1, 4) == 1) {
-          ASSERT_TRUE(fund.SettleByWorker(d.id, c.seq, MulDiv(c.total(), pick(0, 100), 100, Rounding::kDown), "w").ok());
+          ASSERT_TRUE(fund.SettleByWorker(d.id, c.seq,
+                                          MulDiv(c.total(), pick(0, 100), 100, Rounding::kDown),
+                                          "w")
+                          .ok());
         }
       }
       if (d.AllSettled() && !d.plan && d.Balance() > Money::Zero()) {
-        auto plan = fund.MakePlan(d.id, static_cast<Regime>(pick(0, 2)), clock.today.month().Add(1), nullptr);
+        auto plan = fund.MakePlan(d.id, static_cast<Regime>(pick(0, 2)), clock.today.month().Add(1),
+                                  nullptr);
         ASSERT_TRUE(plan.ok()) << plan.status().ToString();
       }
     }
     if (day % 30 == 29) {
       auto paid = fund.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
-      ASSERT_TRUE(paid.ok() || paid.status().code() == ErrorCode::kFailedPrecondition) << paid.status().ToString();
+      ASSERT_TRUE(paid.ok() || paid.status().code() == ErrorCode::kFailedPrecondition)
+          << paid.status().ToString();
     }
     for (const Dossier& d : Loaded(store)) {
       if (!d.plan || d.breached || d.Balance() == Money::Zero()) continue;
       const int act = pick(1, 40);
       if (act <= 20 && clock.today.day() == 25) {
-        ASSERT_TRUE(fund.RecordRepayment(d.id, clock.today.month(), Min(d.plan->monthly + Money::Cents(1), d.Balance()),
-                                         RepaymentSource::kUitkering, clock.today).ok());
+        ASSERT_TRUE(fund.RecordRepayment(d.id, clock.today.month(),
+                                         Min(d.plan->monthly + Money::Cents(1), d.Balance()),
+                                         RepaymentSource::kUitkering, clock.today)
+                        .ok());
       } else if (act == 21) {
-        auto f = fund.ConfirmMilestone(d.id, kMilestoneKinds[static_cast<size_t>(pick(0, 3))], "w", nullptr);
-        ASSERT_TRUE(f.ok() || f.status().code() == ErrorCode::kAlreadyExists) << f.status().ToString();
+        auto f = fund.ConfirmMilestone(d.id, kMilestoneKinds[static_cast<size_t>(pick(0, 3))], "w",
+                                       nullptr);
+        ASSERT_TRUE(f.ok() || f.status().code() == ErrorCode::kAlreadyExists)
+            << f.status().ToString();
       } else if (act == 22 && pick(1, 5) == 1) {
         ASSERT_TRUE(fund.Breach(d.id, "w").ok());
       }

@@ -15,7 +15,8 @@ Result<int64_t> MemoryDebtStore::CreateDossier(const Dossier& d) {
 
 Result<Dossier> MemoryDebtStore::LoadDossier(int64_t id) {
   auto it = dossiers_.find(id);
-  if (it == dossiers_.end()) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+  if (it == dossiers_.end())
+    return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
   return it->second;
 }
 
@@ -26,22 +27,27 @@ Result<std::vector<Dossier>> MemoryDebtStore::LoadDossiers() {
   return out;
 }
 
-Status MemoryDebtStore::Save(const std::vector<Dossier>& dossiers, const std::vector<ledger::Entry>& entries) {
+Status MemoryDebtStore::Save(const std::vector<Dossier>& dossiers,
+                             const std::vector<ledger::Entry>& entries) {
   // Check everything first: nothing changes on any error.
   std::set<int64_t> seen;
   for (const Dossier& d : dossiers) {
     auto it = dossiers_.find(d.id);
-    if (it == dossiers_.end()) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(d.id), "dossier");
+    if (it == dossiers_.end())
+      return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(d.id), "dossier");
     if (it->second.version != d.version || !seen.insert(d.id).second) {
-      return Status(ErrorCode::kConflict,
-                    "dossier " + std::to_string(d.id) + " was changed by someone else; load it again", "version");
+      return Status(
+          ErrorCode::kConflict,
+          "dossier " + std::to_string(d.id) + " was changed by someone else; load it again",
+          "version");
     }
   }
   std::set<std::string> refs;
   for (const ledger::Entry& e : entries) {
     NABIJ_RETURN_IF_ERROR(ledger::Validate(e));
     if (ledger_.FindByReference(e.reference) != nullptr || !refs.insert(e.reference).second) {
-      return Status(ErrorCode::kAlreadyExists, "reference " + e.reference + " is already booked", "reference");
+      return Status(ErrorCode::kAlreadyExists, "reference " + e.reference + " is already booked",
+                    "reference");
     }
   }
   for (const ledger::Entry& e : entries) {
@@ -62,7 +68,8 @@ Status MemoryDebtStore::AddTasks(const std::vector<OutreachTask>& tasks) {
     const ArrearsSignal& s = tasks[i].signal;
     auto key = std::make_tuple(s.source, s.sector, s.household_ref, s.date);
     if (signal_keys_.count(key) != 0 || !keys.insert(key).second) {
-      return Status(ErrorCode::kAlreadyExists, "signal " + std::to_string(i) + " was imported before",
+      return Status(ErrorCode::kAlreadyExists,
+                    "signal " + std::to_string(i) + " was imported before",
                     "tasks[" + std::to_string(i) + "]");
     }
   }

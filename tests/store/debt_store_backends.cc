@@ -16,7 +16,9 @@ class MemoryUnderTest final : public DebtStoreUnderTest {
  public:
   debt::DebtStore& store() override { return store_; }
   bool has_sql() const override { return false; }
-  Status ExecSql(std::string_view) override { return Status(ErrorCode::kUnimplemented, "no SQL in memory"); }
+  Status ExecSql(std::string_view) override {
+    return Status(ErrorCode::kUnimplemented, "no SQL in memory");
+  }
 
  private:
   debt::MemoryDebtStore store_;
@@ -54,7 +56,10 @@ class SqliteUnderTest final : public DebtStoreUnderTest {
 
 std::vector<DebtStoreBackend> DebtStoreBackends() {
   return {
-      {"memory", [] { return Result<std::unique_ptr<DebtStoreUnderTest>>(std::make_unique<MemoryUnderTest>()); }},
+      {"memory",
+       [] {
+         return Result<std::unique_ptr<DebtStoreUnderTest>>(std::make_unique<MemoryUnderTest>());
+       }},
       {"sqlite", [] { return SqliteUnderTest::Open(); }},
   };
 }
