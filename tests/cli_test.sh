@@ -160,6 +160,8 @@ check "the debt SEPA file is valid against the official XSD" 0 'validates' -- \
 check "debt plan shows the VTLB with its articles" 0 'Correctie woonkosten boven de norm +€ 67,07 +Rv art\. 475da lid 5' -- \
   dn plan 21 --regime klassiek18 --start 2026-04 --today 2026-03-06
 check "debt repay" 0 'aflossing € 10,00 geboekt' -- dn repay 21 --month 2026-04 --amount 1000 --source uitkering --today 2026-04-25
+printf 'dossier;maand;datum;bedrag;bron\n21;2026-04;2026-04-26;500;zelf\n21;2026-04;2026-04-26;0;zelf\n' >"$tmp/repay_bad.csv"
+check "debt import of a bad repayments file" 2 'line 3, field bedrag' -- dn import repayments "$tmp/repay_bad.csv" --today 2026-04-27
 check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
 check "debt arrears lists the dossiers behind" 0 '^21	€ [0-9.,]+	2$' -- dn arrears --month 2026-05 --today 2026-05-30
 check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \

@@ -23,7 +23,9 @@ constexpr const char* kDebtUsage =
   nabij debt register --household REF --income CENTEN [--norm CENTEN] [--gemeente CODE] [--registered DATUM]
         [--huishouden alleenstaande|alleenstaande_ouder|gehuwden_zonder_kinderen|gehuwden_met_kinderen]
         [--housing CENTEN] [--adults N] [--fixed-costs CENTEN] [--bvv CENTEN (niet op bijstand)]
-  nabij debt import claims|answers|signals BESTAND      Vorderingen, antwoorden of signalen (CSV); alles of niets.
+  nabij debt import claims|answers|repayments|signals BESTAND
+                                                        Vorderingen, antwoorden, aflossingen of signalen (CSV);
+                                                        alles of niets.
   nabij debt balance-requests [--dossier N] [--out BESTAND]   Saldoverzoeken voor onbevestigde vorderingen.
   nabij debt offers [--dossier N] [--out BESTAND]       Eerste aanbiedingen en heraanbiedingen (CSV).
   nabij debt settle DOSSIER VORDERING CENTEN --user NAAM   Besluit van de schuldhulpverlener.
@@ -191,7 +193,8 @@ int Register(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
 
 int Import(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
   if (a.positional.size() != 3)
-    return Fail(err, InvalidArgument("usage: nabij debt import claims|answers|signals FILE"));
+    return Fail(err,
+                InvalidArgument("usage: nabij debt import claims|answers|repayments|signals FILE"));
   const std::string& kind = a.positional[1];
   auto text = ReadInput(a.positional[2]);
   if (!text.ok()) return Fail(err, text.error());
@@ -208,6 +211,12 @@ int Import(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
     Status s = env.fund->ImportAnswers(*rows);
     if (!s.ok()) return Fail(err, s);
     summary = std::to_string(rows->size()) + " antwoord(en) ingelezen";
+  } else if (kind == "repayments") {
+    auto rows = debt::ParseRepaymentsCsv(*text);
+    if (!rows.ok()) return Fail(err, rows.error());
+    Status s = env.fund->ImportRepayments(*rows);
+    if (!s.ok()) return Fail(err, s);
+    summary = std::to_string(rows->size()) + " aflossing(en) ingelezen";
   } else if (kind == "signals") {
     auto rows = debt::ParseSignalsCsv(*text);
     if (!rows.ok()) return Fail(err, rows.error());
@@ -216,7 +225,8 @@ int Import(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
     summary = std::to_string(*n) + " signaal/signalen ingelezen, " + std::to_string(*n) +
               " taak/taken voor contact";
   } else {
-    return Fail(err, InvalidArgument("import what: claims, answers or signals", "kind"));
+    return Fail(err,
+                InvalidArgument("import what: claims, answers, repayments or signals", "kind"));
   }
   Status s = Record(env, TextOption(a, "user", "cli"), "debt." + kind + "_imported", summary);
   if (!s.ok()) return Fail(err, s);

@@ -177,6 +177,14 @@ class Fields {
     }
     return *d;
   }
+  Month MonthAt(std::string_view col) {
+    auto m = Month::Parse(t_.Get(r_, col));
+    if (!m.ok()) {
+      Error(col, "is not a month YYYY-MM");
+      return Month{};
+    }
+    return *m;
+  }
   template <typename E, typename F>
   E Enum(std::string_view col, F of, std::string_view allowed, E fallback) {
     auto v = of(t_.Get(r_, col));
@@ -334,6 +342,21 @@ Result<std::vector<AnswerRow>> ParseAnswersCsv(std::string_view text) {
           f.Error("tegenbod", "only a counter-offer (tegenvoorstel) has an amount");
         }
       });
+}
+
+Result<std::vector<RepaymentRow>> ParseRepaymentsCsv(std::string_view text) {
+  return ParseTable<RepaymentRow>(text, {"dossier", "maand", "datum", "bedrag", "bron"},
+                                  "repayments file", [](Fields& f, RepaymentRow& row) {
+                                    row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
+                                    Repayment& r = row.repayment;
+                                    r.month = f.MonthAt("maand");
+                                    r.date = f.DateAt("datum");
+                                    r.amount = f.Cents("bedrag");
+                                    if (r.amount == Money::Zero())
+                                      f.Error("bedrag", "a repayment needs an amount above zero");
+                                    r.source = f.Enum("bron", RepaymentSourceOf, "uitkering, zelf",
+                                                      RepaymentSource::kZelf);
+                                  });
 }
 
 Result<std::vector<SignalRow>> ParseSignalsCsv(std::string_view text) {

@@ -1,7 +1,8 @@
 // The exchange with creditors and signal sources: CSV files as defined in docs/debt-exchange.md.
 //
 // Files the fund reads: claims (vorderingen: a creditor's answer to a balance request, or the
-// intake), answers to offers (antwoorden) and payment-arrears signals (signalen). Files it writes:
+// intake), answers to offers (antwoorden), repayments (aflossingen) and payment-arrears signals
+// (signalen). Files it writes:
 // balance requests (saldoverzoeken) and offers (aanbiedingen). One dialect for all: UTF-8 (a byte
 // order mark is skipped), ';' between fields, RFC 4180 quotes, a header line naming the columns
 // (any order, each exactly once, no others), amounts in integer eurocents, dates ISO 8601.
@@ -48,7 +49,15 @@ struct SignalRow {
   ArrearsSignal signal;
 };
 
+struct RepaymentRow {
+  int line = 0;
+  int64_t dossier_id = 0;
+  Repayment repayment;  // seq 0: numbered when added
+};
+
 Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text);
+// aflossingen: dossier;maand;datum;bedrag;bron
+Result<std::vector<RepaymentRow>> ParseRepaymentsCsv(std::string_view text);
 Result<std::vector<AnswerRow>> ParseAnswersCsv(std::string_view text);
 Result<std::vector<SignalRow>> ParseSignalsCsv(std::string_view text);
 

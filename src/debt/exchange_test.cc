@@ -84,6 +84,22 @@ TEST(AnswersCsv, CounterOfferNeedsItsAmountAndOnlyIt) {
   EXPECT_NE(m.find("line 3, field tegenbod: only a counter-offer"), std::string::npos) << m;
 }
 
+TEST(RepaymentsCsv, ParsesAndNamesBadFields) {
+  auto ok = ParseRepaymentsCsv(
+      "dossier;maand;datum;bedrag;bron\n4;2026-04;2026-04-25;5083;uitkering\n4;2026-05;2026-05-27;"
+      "5083;zelf\n");
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ((*ok)[0].repayment.month, Month::Of(2026, 4));
+  EXPECT_EQ((*ok)[0].repayment.source, RepaymentSource::kUitkering);
+  EXPECT_EQ((*ok)[1].repayment.amount, Money::Cents(5083));
+  auto bad = ParseRepaymentsCsv("dossier;maand;datum;bedrag;bron\n4;2026-13;2026-04-25;0;bank\n");
+  ASSERT_FALSE(bad.ok());
+  const std::string& m = bad.error().message();
+  for (const char* f : {"line 2, field maand", "line 2, field bedrag", "line 2, field bron"}) {
+    EXPECT_NE(m.find(f), std::string::npos) << f << "\n" << m;
+  }
+}
+
 TEST(SignalsCsv, ParsesAndRefuses) {
   auto ok = ParseSignalsCsv(
       "bron;sector;huishouden;datum;achterstand;maanden\nWaterbedrijf;water;H-1;2026-03-01;4500;"

@@ -355,9 +355,8 @@ Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month s
   return out;
 }
 
-Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount,
-                                 RepaymentSource source, Date received) {
-  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+Result<ledger::Entry> DebtFund::AddRepayment(Dossier& d, Month month, Money amount,
+                                             RepaymentSource source, Date received) {
   if (!d.plan) return NotInState(d, "a repayment needs a plan");
   if (amount <= Money::Zero())
     return InvalidArgument("a repayment must be more than € 0,00", "amount");
@@ -383,7 +382,43 @@ Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount,
             "Aflossing schuldenfonds dossier " + std::to_string(d.id) + " " + month.ToString(),
             debit, ReceivableAccount(d.id), amount));
   d.repayments.push_back(rp);
+  return e;
+}
+
+Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount,
+                                 RepaymentSource source, Date received) {
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e, AddRepayment(d, month, amount, source, received));
   return store_.Save({d}, {e});
+}
+
+Status DebtFund::ImportRepayments(const std::vector<RepaymentRow>& rows) {
+  std::map<int64_t, Dossier> changed;
+  std::vector<LineError> errors;
+  std::vector<ledger::Entry> entries;
+  for (const RepaymentRow& row : rows) {
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
+    if (dp == nullptr) {
+      errors.push_back({row.line, "dossier", "no such dossier"});
+      continue;
+    }
+    const Repayment& r = row.repayment;
+    auto e = AddRepayment(*dp, r.month, r.amount, r.source, r.date);
+    if (!e.ok()) {
+      const std::string& f = e.error().field();
+      errors.push_back({row.line,
+                        f == "amount" ? "bedrag"
+                        : f == "date" ? "datum"
+                                      : "dossier",
+                        e.error().message()});
+      continue;
+    }
+    entries.push_back(std::move(*e));
+  }
+  if (!errors.empty()) return LineErrorsStatus(errors, "repayments file");
+  std::vector<Dossier> out;
+  for (auto& [id, d] : changed) out.push_back(std::move(d));
+  return store_.Save(out, entries);
 }
 
 Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,

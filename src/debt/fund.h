@@ -109,6 +109,9 @@ class DebtFund {
   Result<PlanResult> MakePlan(int64_t dossier_id, Regime regime, Month start, rules::Trace* trace);
   Status RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source,
                          Date received);
+  // RecordRepayment for every row of an aflossingen file (bank statement lines, the benefit's
+  // withholdings), all or nothing, each problem named by line.
+  Status ImportRepayments(const std::vector<RepaymentRow>& rows);
   // Forgives per the municipality's rule for `kind`: bedrag + aandeel × balance, at most the
   // balance. Every kind once per dossier, except participatie_trede (each step up).
   Result<Forgiveness> ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
@@ -135,6 +138,10 @@ class DebtFund {
 
  private:
   Result<FundRules> RulesFor(const Dossier& d, Date date);
+  // Adds a repayment to `d` (checked: a plan, more than zero, at most the balance, not in the
+  // future) and returns its ledger entry.
+  Result<ledger::Entry> AddRepayment(Dossier& d, Month month, Money amount, RepaymentSource source,
+                                     Date received);
   // Settles `c` at `amount` on `date`, and when that completes the dossier books the takeover.
   void Settle(Dossier& d, Claim& c, Money amount, Date date, std::vector<ledger::Entry>& entries);
 

@@ -265,6 +265,34 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   EXPECT_FALSE(fund_.ConfirmMilestone(id, MilestoneKind::kDiploma, "s.hulp", nullptr).ok());
 }
 
+TEST_F(FundTest, ARepaymentsFileIsCheckedAllOrNothing) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());  // owes 600,00
+  clock_.Set(Date::Of(2026, 4, 28));
+  auto rows =
+      ParseRepaymentsCsv("dossier;maand;datum;bedrag;bron\n" + std::to_string(id) +
+                         ";2026-04;2026-04-25;40000;zelf\n" + std::to_string(id) +
+                         ";2026-04;2026-04-26;30000;uitkering\n9;2026-04;2026-04-26;1;zelf\n");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  Status s = fund_.ImportRepayments(*rows);
+  EXPECT_NE(
+      s.message().find("line 2, field dossier: dossier 1 is gesaneerd: a repayment needs a plan"),
+      std::string::npos)
+      << s.message();
+  ASSERT_TRUE(fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr).ok());
+  s = fund_.ImportRepayments(*rows);
+  // 400 + 300 is more than the 600 owed: the second line is refused, and so is the unknown dossier.
+  EXPECT_NE(s.message().find("line 3, field bedrag"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("line 4, field dossier: no such dossier"), std::string::npos)
+      << s.message();
+  EXPECT_TRUE(store_.LoadDossier(id)->repayments.empty()) << "half imported";
+  rows->resize(1);
+  ASSERT_TRUE(fund_.ImportRepayments(*rows).ok());
+  EXPECT_EQ(store_.LoadDossier(id)->Balance(), Money::Euros(200));
+  ExpectLedgerMatches(id);
+}
+
 TEST_F(FundTest, TheRestIsForgivenAfterTheTermWithoutArrears) {
   // 60 % of EUR 10.000 is more than 18 months of what the household can afford.
   const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 1000000}});
