@@ -193,6 +193,22 @@ TEST_P(DebtStoreTest, SaveBumpsTheVersionAndRefusesAStaleCopy) {
   EXPECT_EQ(store().Entries()->size(), 1u) << "the entry of a refused save was booked";
 }
 
+TEST_P(DebtStoreTest, TwoConnectionsSavingOneDossierGetAConflict) {
+  auto other = under_test_->OpenAnother();
+  if (!other.ok()) GTEST_SKIP() << other.status().ToString();
+  Dossier fresh = Full();
+  fresh.claims.clear();
+  auto id = store().CreateDossier(fresh);
+  ASSERT_TRUE(id.ok());
+  Dossier mine = *store().LoadDossier(*id);
+  Dossier theirs = *(*other)->LoadDossier(*id);
+  theirs.household_ref = "THEIRS";
+  ASSERT_TRUE((*other)->Save({theirs}, {}).ok());
+  mine.household_ref = "MINE";
+  EXPECT_EQ(store().Save({mine}, {}).code(), ErrorCode::kConflict);
+  EXPECT_EQ(store().LoadDossier(*id)->household_ref, "THEIRS");
+}
+
 TEST_P(DebtStoreTest, SaveIsAllOrNothing) {
   Dossier fresh = Full();
   fresh.claims.clear();
