@@ -56,6 +56,8 @@ class DebtStore {
   virtual Result<Dossier> LoadDossier(int64_t id) = 0;
   // Every dossier, by id.
   virtual Result<std::vector<Dossier>> LoadDossiers() = 0;
+  // The ids of the dossiers of one household (by household_ref), ascending.
+  virtual Result<std::vector<int64_t>> DossiersOf(const std::string& household_ref) = 0;
   // See the promises above. kNotFound for a dossier that is not stored; kInvalidArgument for an
   // entry that does not balance.
   virtual Status Save(const std::vector<Dossier>& dossiers,

@@ -79,6 +79,16 @@ Result<int64_t> DebtFund::Register(const NewDossier& nd) {
     return InvalidArgument("municipality " + nd.gemeente + " is not in rules/gemeenten/",
                            "gemeente");
   }
+  // One open dossier per household: a second registration while one runs is a mistake.
+  NABIJ_ASSIGN_OR_RETURN(std::vector<int64_t> earlier, store_.DossiersOf(nd.household_ref));
+  for (int64_t id : earlier) {
+    NABIJ_ASSIGN_OR_RETURN(Dossier e, store_.LoadDossier(id));
+    if (e.Status() != DossierStatus::kDebtFree && e.Status() != DossierStatus::kBreached) {
+      return Status(ErrorCode::kAlreadyExists,
+                    "the household already has an open dossier " + std::to_string(id),
+                    "household_ref");
+    }
+  }
   Dossier d;
   d.household_ref = nd.household_ref;
   d.gemeente = nd.gemeente;

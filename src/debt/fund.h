@@ -88,7 +88,8 @@ class DebtFund {
       : store_(store), rules_(rules), clock_(clock) {}
 
   // kInvalidArgument for an empty or over-long household_ref, a registration date in the future,
-  // or a municipality rules/ does not know.
+  // or a municipality rules/ does not know; kAlreadyExists when the household has a dossier that
+  // is neither debt-free nor breached.
   Result<int64_t> Register(const NewDossier& d);
   // Adds claims, or updates a claim with the same creditor and reference (the creditor's balance
   // answer). A claim that already has an offer keeps its amounts unless they are unchanged.

@@ -140,6 +140,16 @@ TEST_F(FundTest, RejectionAndSilenceEscalateUpToTheCeiling) {
   EXPECT_EQ((*q)[0].escalated_claims, 1);
 }
 
+TEST_F(FundTest, OneOpenDossierPerHousehold) {
+  RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  NewDossier again{"H-1", "9999", kReg, {}};
+  again.finances.bijstandsnorm = Money::Cents(140150);
+  again.finances.net_income = Money::Cents(140150);
+  EXPECT_EQ(fund_.Register(again).status().code(), ErrorCode::kAlreadyExists);
+  again.household_ref = "H-2";
+  EXPECT_TRUE(fund_.Register(again).ok());
+}
+
 TEST_F(FundTest, ADisputedClaimGetsNoOfferAndGoesToAWorker) {
   const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
   ClaimRow disputed;

@@ -27,6 +27,14 @@ Result<std::vector<Dossier>> MemoryDebtStore::LoadDossiers() {
   return out;
 }
 
+Result<std::vector<int64_t>> MemoryDebtStore::DossiersOf(const std::string& household_ref) {
+  std::vector<int64_t> out;
+  for (const auto& [id, d] : dossiers_) {
+    if (d.household_ref == household_ref) out.push_back(id);
+  }
+  return out;
+}
+
 Status MemoryDebtStore::Save(const std::vector<Dossier>& dossiers,
                              const std::vector<ledger::Entry>& entries) {
   // Check everything first: nothing changes on any error.

@@ -165,8 +165,12 @@ TEST_P(DebtStoreTest, AFullDossierRoundTrips) {
   EXPECT_EQ(d->version, 1);
   ExpectSame(Full(), *d);
   EXPECT_EQ(store().LoadDossier(*id + 1).status().code(), ErrorCode::kNotFound);
+  auto second = store().CreateDossier(Full());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*store().DossiersOf("H-42"), (std::vector<int64_t>{*id, *second}));
+  EXPECT_TRUE(store().DossiersOf("H-43")->empty());
   auto all = store().LoadDossiers();
-  ASSERT_EQ(all->size(), 1u);
+  ASSERT_EQ(all->size(), 2u);
   ExpectSame(Full(), (*all)[0]);
 }
 

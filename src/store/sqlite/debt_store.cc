@@ -364,6 +364,20 @@ Result<Dossier> SqliteDebtStore::LoadDossier(int64_t id) {
 
 Result<std::vector<Dossier>> SqliteDebtStore::LoadDossiers() { return Load(0); }
 
+Result<std::vector<int64_t>> SqliteDebtStore::DossiersOf(const std::string& household_ref) {
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT id FROM debt_dossiers WHERE household_ref = ?1 ORDER BY id"));
+  s.BindText(1, household_ref);
+  std::vector<int64_t> out;
+  for (;;) {
+    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.Int(0));
+  }
+  return out;
+}
+
 Status SqliteDebtStore::AppendEntry(const ledger::Entry& e) {
   NABIJ_RETURN_IF_ERROR(ledger::Validate(e));
   NABIJ_ASSIGN_OR_RETURN(

@@ -23,6 +23,7 @@ class SqliteDebtStore final : public debt::DebtStore {
   Result<int64_t> CreateDossier(const debt::Dossier& d) override;
   Result<debt::Dossier> LoadDossier(int64_t id) override;
   Result<std::vector<debt::Dossier>> LoadDossiers() override;
+  Result<std::vector<int64_t>> DossiersOf(const std::string& household_ref) override;
   Status Save(const std::vector<debt::Dossier>& dossiers,
               const std::vector<ledger::Entry>& entries) override;
   Status AddTasks(const std::vector<debt::OutreachTask>& tasks) override;
