@@ -171,10 +171,11 @@ check "debt breach claws back" 0 '€ 250,00 kwijtschelding teruggedraaid' -- dn
 check "debt figures" 0 'akkoord op het eerste aanbod: +1 van 2 schuldeisers' -- \
   dn figures --from 2026-03-01 --until 2026-04-01 --today 2026-06-02
 check "debt ledger balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- dn ledger
-printf 'bron;sector;huishouden;datum;achterstand;maanden\nDemo Water (fictief);water;H-77;2026-03-01;4500;2\n' >"$tmp/signals.csv"
-check "debt import signals" 0 '1 signaal/signalen ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+printf 'bron;sector;huishouden;datum;achterstand;maanden\nDemo Water (fictief);water;H-77;2026-03-01;4500;2\nDemo Woonstichting (fictief);huur;H-CLI;2026-03-01;90000;3\n' >"$tmp/signals.csv"
+check "debt import signals" 0 '2 signaal/signalen ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
 check "a signal is imported once" 2 'line 2: this signal was imported before' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
-check "debt tasks" 0 '^1 taak/taken voor contact' -- dn tasks
+check "debt tasks" 0 '^2 taak/taken voor contact' -- dn tasks
+check "a task names the household's dossier" 0 '^2	huur	H-CLI	2026-03-01	€ 900,00	3	21$' -- dn tasks
 check "debt queue" 0 'te laat of met risico' -- dn queue --today 2026-04-30
 check "debt without a command shows its usage" 2 'Schuldenfonds' -- dn
 

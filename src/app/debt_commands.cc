@@ -486,11 +486,15 @@ int FiguresCmd(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
 int Tasks(Env& env, std::ostream& out, std::ostream& err) {
   auto tasks = env.store->Tasks();
   if (!tasks.ok()) return Fail(err, tasks.error());
-  out << "taak\tsector\thuishouden\tsignaal\tachterstand\tmaanden\n";
+  out << "taak\tsector\thuishouden\tsignaal\tachterstand\tmaanden\tdossier\n";
   for (const debt::OutreachTask& t : *tasks) {
+    // The household's newest dossier, if the fund already knows it.
+    auto dossiers = env.store->DossiersOf(t.signal.household_ref);
+    if (!dossiers.ok()) return Fail(err, dossiers.error());
     out << t.id << "\t" << debt::SignalSectorName(t.signal.sector) << "\t" << t.signal.household_ref
         << "\t" << t.signal.date.ToString() << "\t" << FormatEuro(t.signal.arrears) << "\t"
-        << t.signal.months << "\n";
+        << t.signal.months << "\t"
+        << (dossiers->empty() ? std::string("-") : std::to_string(dossiers->back())) << "\n";
   }
   out << tasks->size() << " taak/taken voor contact\n";
   return 0;
