@@ -164,6 +164,7 @@ printf 'dossier;maand;datum;bedrag;bron\n21;2026-04;2026-04-26;500;zelf\n21;2026
 check "debt import of a bad repayments file" 2 'line 3, field bedrag' -- dn import repayments "$tmp/repay_bad.csv" --today 2026-04-27
 check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
 check "debt arrears lists the dossiers behind" 0 '^21	€ [0-9.,]+	2$' -- dn arrears --month 2026-05 --today 2026-05-30
+check "debt statement speaks to the household in plain Dutch" 0 'Elke maand betaalt u € [0-9.,]+\.' -- dn statement 21 --today 2026-05-30
 check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \
   dn milestone 21 budgetcursus --user s.hulp --today 2026-05-30
 check "debt milestone needs a worker" 2 'user' -- dn milestone 21 diploma --today 2026-05-30

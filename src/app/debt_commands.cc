@@ -29,7 +29,8 @@ constexpr const char* kDebtUsage =
   nabij debt balance-requests [--dossier N] [--out BESTAND]   Saldoverzoeken voor onbevestigde vorderingen.
   nabij debt offers [--dossier N] [--out BESTAND]       Eerste aanbiedingen en heraanbiedingen (CSV).
   nabij debt settle DOSSIER VORDERING CENTEN --user NAAM   Besluit van de schuldhulpverlener.
-  nabij debt show DOSSIER | queue | tasks | ledger
+  nabij debt show DOSSIER | statement DOSSIER | queue | tasks | ledger
+                                                        (statement: wat het huishouden ziet, in eenvoudig Nederlands)
   nabij debt plan DOSSIER --regime studieschuld|klassiek18|klassiek36 --start JJJJ-MM
   nabij debt repay DOSSIER --month JJJJ-MM --amount CENTEN [--source uitkering|zelf] [--date DATUM]
   nabij debt arrears [DOSSIER] --month JJJJ-MM             Achterstand van één dossier, of alle dossiers met achterstand.
@@ -621,6 +622,12 @@ int CmdDebt(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   auto id = IdArg(a->positional[1], "dossier");
   if (!id.ok()) return Fail(err, id.error());
   if (cmd == "show") return Show(*env, *id, out, err);
+  if (cmd == "statement") {
+    auto v = env->fund->ViewFor(*id);
+    if (!v.ok()) return Fail(err, v.error());
+    for (const std::string& p : v->paragraphs) out << p << "\n";
+    return 0;
+  }
   if (cmd == "plan") return Plan(*env, *a, *id, out, err);
   if (cmd == "repay") return Repay(*env, *a, *id, out, err);
   if (cmd == "arrears") return ArrearsCmd(*env, *a, *id, out, err);

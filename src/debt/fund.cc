@@ -632,6 +632,12 @@ Result<int> DebtFund::ImportSignals(const std::vector<SignalRow>& rows) {
   return static_cast<int>(tasks.size());
 }
 
+Result<HouseholdView> DebtFund::ViewFor(int64_t dossier_id) {
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, clock_.Today()));
+  return ViewForHousehold(d, r, clock_.Today());
+}
+
 Result<std::vector<ClockView>> DebtFund::Queue() {
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
   return WorkQueue(dossiers, clock_.Today());

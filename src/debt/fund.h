@@ -33,6 +33,7 @@
 #include "debt/debt_store.h"
 #include "debt/exchange.h"
 #include "debt/fund_rules.h"
+#include "debt/household_view.h"
 #include "debt/progress.h"
 #include "debt/repayment.h"
 #include "rules/parameter_set.h"
@@ -131,6 +132,8 @@ class DebtFund {
   // Creates an outreach task per signal; all or nothing (kAlreadyExists for a signal seen before).
   Result<int> ImportSignals(const std::vector<SignalRow>& rows);
 
+  // The household's own view of its plan and balance in plain Dutch, on today.
+  Result<HouseholdView> ViewFor(int64_t dossier_id);
   Result<std::vector<ClockView>> Queue();
   Result<Figures> FiguresFor(Date from, Date until);
   Result<Arrears> ArrearsOf(int64_t dossier_id, Month month);

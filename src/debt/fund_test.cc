@@ -140,6 +140,37 @@ TEST_F(FundTest, RejectionAndSilenceEscalateUpToTheCeiling) {
   EXPECT_EQ((*q)[0].escalated_claims, 1);
 }
 
+TEST_F(FundTest, TheHouseholdSeesItsPlanInPlainDutch) {
+  const int64_t id = RegisterWithClaims(
+      {{"Demo Energie", Sector::kEnergie, 100000}, {"Demo Water", Sector::kWater, 20000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());
+  auto during = fund_.ViewFor(id);
+  ASSERT_TRUE(during.ok());
+  EXPECT_EQ(during->paragraphs[0],
+            "Wij maken afspraken met de mensen en bedrijven bij wie u schulden heeft. "
+            "Met 1 van de 2 is het al geregeld.");
+  EXPECT_NE(during->paragraphs[1].find("nog 28 dagen"), std::string::npos);
+  ASSERT_TRUE(Answer(id, 2, 1, AnswerKind::kAccept).ok());
+  ASSERT_TRUE(fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr).ok());
+  clock_.Set(Date::Of(2026, 5, 10));
+  auto v = fund_.ViewFor(id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->paid_by_fund, Money::Cents(60000 + 12000));
+  EXPECT_EQ(v->balance, v->paid_by_fund);
+  EXPECT_GT(v->arrears, Money::Zero());  // April not paid
+  std::string text;
+  for (const auto& p : v->paragraphs) text += p + "\n";
+  EXPECT_NE(text.find("Uw schuldeisers krijgen samen € 720,00"), std::string::npos) << text;
+  EXPECT_NE(text.find("Elke maand betaalt u"), std::string::npos) << text;
+  EXPECT_NE(text.find("achter met betalen"), std::string::npos) << text;
+  EXPECT_NE(text.find("Als u een budgetcursus afmaakt"), std::string::npos)
+      << text;  // 9999: EUR 250
+  EXPECT_EQ(text.find("Demo Energie"), std::string::npos) << "a creditor is named";
+  ASSERT_EQ(v->milestones.size(), 4u);
+  EXPECT_EQ(v->milestones[0].forgives, Money::Euros(250));
+}
+
 TEST_F(FundTest, OneOpenDossierPerHousehold) {
   RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
   NewDossier again{"H-1", "9999", kReg, {}};
