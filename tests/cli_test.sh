@@ -159,6 +159,8 @@ check "the debt SEPA file is valid against the official XSD" 0 'validates' -- \
   xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/debt.xml"
 check "debt plan shows the VTLB with its articles" 0 'Correctie woonkosten boven de norm +€ 67,07 +Rv art\. 475da lid 5' -- \
   dn plan 21 --regime klassiek18 --start 2026-04 --today 2026-03-06
+check "debt finances: an income change shows the new affordable amount" 0 'aflosbaar nu € [0-9.,]+ per maand \(de regeling rekent met' -- \
+  dn finances 21 --income 170000 --norm 140150 --housing 100000 --today 2026-03-20
 check "debt repay" 0 'aflossing € 10,00 geboekt' -- dn repay 21 --month 2026-04 --amount 1000 --source uitkering --today 2026-04-25
 printf 'dossier;maand;datum;bedrag;bron\n21;2026-04;2026-04-26;500;zelf\n21;2026-04;2026-04-26;0;zelf\n' >"$tmp/repay_bad.csv"
 check "debt import of a bad repayments file" 2 'line 3, field bedrag' -- dn import repayments "$tmp/repay_bad.csv" --today 2026-04-27

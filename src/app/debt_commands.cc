@@ -20,9 +20,12 @@ namespace {
 
 constexpr const char* kDebtUsage =
     R"(Schuldenfonds (docs/debt-fund.md; bestanden: docs/debt-exchange.md):
-  nabij debt register --household REF --income CENTEN [--norm CENTEN] [--gemeente CODE] [--registered DATUM]
+  nabij debt register --household REF --income CENTEN [--norm CENTEN] [--gemeente CODE (standaard 9999, fictief)]
+        [--registered DATUM]
         [--huishouden alleenstaande|alleenstaande_ouder|gehuwden_zonder_kinderen|gehuwden_met_kinderen]
         [--housing CENTEN] [--adults N] [--fixed-costs CENTEN] [--bvv CENTEN (niet op bijstand)]
+  nabij debt finances DOSSIER --income CENTEN [--norm CENTEN | --bvv CENTEN] [--housing ...] (als bij register)
+                                                        Nieuw inkomen of nieuwe lasten; toont het aflosbare bedrag.
   nabij debt import claims|answers|repayments|signals BESTAND
                                                         Vorderingen, antwoorden, aflossingen of signalen (CSV);
                                                         alles of niets.
@@ -147,6 +150,29 @@ std::string Percent(Money part, Money whole) {
   return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " %";
 }
 
+// The household's finances from the options (register, finances).
+Result<debt::Finances> FinancesOptions(const Args& a) {
+  debt::Finances f;
+  auto huishouden = debt::HuishoudenOf(TextOption(a, "huishouden", "alleenstaande"));
+  if (!huishouden) {
+    return InvalidArgument("--huishouden is not a known household situation", "huishouden");
+  }
+  f.huishouden = *huishouden;
+  NABIJ_ASSIGN_OR_RETURN(f.net_income, CentsOption(a, "income", std::nullopt));
+  if (a.options.count("bvv") != 0) {
+    f.op_bijstand = false;
+    NABIJ_ASSIGN_OR_RETURN(Money bvv, CentsOption(a, "bvv", std::nullopt));
+    f.bvv_formule = bvv;
+  } else {
+    NABIJ_ASSIGN_OR_RETURN(f.bijstandsnorm, CentsOption(a, "norm", std::nullopt));
+  }
+  NABIJ_ASSIGN_OR_RETURN(f.housing_costs, CentsOption(a, "housing", Money::Zero()));
+  NABIJ_ASSIGN_OR_RETURN(f.other_fixed_costs, CentsOption(a, "fixed-costs", Money::Zero()));
+  NABIJ_ASSIGN_OR_RETURN(int64_t adults, NumberOption(a, "adults", 1, 1, 20));
+  f.adults = static_cast<int>(adults);
+  return f;
+}
+
 int Register(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
   debt::NewDossier nd;
   nd.household_ref = TextOption(a, "household", "");
@@ -154,34 +180,9 @@ int Register(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
   auto registered = DateOption(a, "registered", env.clock->Today());
   if (!registered.ok()) return Fail(err, registered.error());
   nd.registered = *registered;
-  debt::Finances& f = nd.finances;
-  auto huishouden = debt::HuishoudenOf(TextOption(a, "huishouden", "alleenstaande"));
-  if (!huishouden)
-    return Fail(err,
-                InvalidArgument("--huishouden is not a known household situation", "huishouden"));
-  f.huishouden = *huishouden;
-  auto income = CentsOption(a, "income", std::nullopt);
-  if (!income.ok()) return Fail(err, income.error());
-  f.net_income = *income;
-  if (a.options.count("bvv") != 0) {
-    f.op_bijstand = false;
-    auto bvv = CentsOption(a, "bvv", std::nullopt);
-    if (!bvv.ok()) return Fail(err, bvv.error());
-    f.bvv_formule = *bvv;
-  } else {
-    auto norm = CentsOption(a, "norm", std::nullopt);
-    if (!norm.ok()) return Fail(err, norm.error());
-    f.bijstandsnorm = *norm;
-  }
-  for (auto [name, field] :
-       {std::pair{"housing", &f.housing_costs}, std::pair{"fixed-costs", &f.other_fixed_costs}}) {
-    auto m = CentsOption(a, name, Money::Zero());
-    if (!m.ok()) return Fail(err, m.error());
-    *field = *m;
-  }
-  auto adults = NumberOption(a, "adults", 1, 1, 20);
-  if (!adults.ok()) return Fail(err, adults.error());
-  f.adults = static_cast<int>(*adults);
+  auto finances = FinancesOptions(a);
+  if (!finances.ok()) return Fail(err, finances.error());
+  nd.finances = *finances;
   auto id = env.fund->Register(nd);
   if (!id.ok()) return Fail(err, id.error());
   Status s = Record(env, TextOption(a, "user", "cli"), "debt.registered",
@@ -189,6 +190,25 @@ int Register(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
   if (!s.ok()) return Fail(err, s);
   out << "dossier " << *id << " geregistreerd op " << nd.registered.ToString()
       << " (klok: 28 dagen tot " << nd.registered.AddDays(debt::kClockDays).ToString() << ")\n";
+  return 0;
+}
+
+int Finances(Env& env, const Args& a, int64_t id, std::ostream& out, std::ostream& err) {
+  auto finances = FinancesOptions(a);
+  if (!finances.ok()) return Fail(err, finances.error());
+  auto affordable = env.fund->UpdateFinances(id, *finances);
+  if (!affordable.ok()) return Fail(err, affordable.error());
+  Status s = Record(env, TextOption(a, "user", "cli"), "debt.finances_changed",
+                    "dossier " + std::to_string(id));
+  if (!s.ok()) return Fail(err, s);
+  out << "inkomen en lasten van dossier " << id << " bijgewerkt; aflosbaar nu "
+      << FormatEuro(affordable->affordable) << " per maand";
+  auto d = env.store->LoadDossier(id);
+  if (d.ok() && d->plan && d->plan->affordable != affordable->affordable) {
+    out << " (de regeling rekent met " << FormatEuro(d->plan->affordable)
+        << ": maak een nieuwe regeling met 'nabij debt plan')";
+  }
+  out << "\n";
   return 0;
 }
 
@@ -622,6 +642,7 @@ int CmdDebt(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   auto id = IdArg(a->positional[1], "dossier");
   if (!id.ok()) return Fail(err, id.error());
   if (cmd == "show") return Show(*env, *id, out, err);
+  if (cmd == "finances") return Finances(*env, *a, *id, out, err);
   if (cmd == "statement") {
     auto v = env->fund->ViewFor(*id);
     if (!v.ok()) return Fail(err, v.error());

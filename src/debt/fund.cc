@@ -101,6 +101,15 @@ Result<int64_t> DebtFund::Register(const NewDossier& nd) {
   return store_.CreateDossier(d);
 }
 
+Result<Affordability> DebtFund::UpdateFinances(int64_t dossier_id, const Finances& finances) {
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, clock_.Today()));
+  NABIJ_ASSIGN_OR_RETURN(Affordability a, Affordable(r, finances, nullptr));
+  d.finances = finances;
+  NABIJ_RETURN_IF_ERROR(store_.Save({d}, {}));
+  return a;
+}
+
 Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
   std::map<int64_t, Dossier> changed;
   std::vector<LineError> errors;

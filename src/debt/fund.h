@@ -92,6 +92,10 @@ class DebtFund {
   // or a municipality rules/ does not know; kAlreadyExists when the household has a dossier that
   // is neither debt-free nor breached.
   Result<int64_t> Register(const NewDossier& d);
+  // New finances of the household (an income change): checked by computing the affordable amount
+  // under today's rules, which it returns. A running plan keeps its amount until MakePlan is called
+  // again.
+  Result<Affordability> UpdateFinances(int64_t dossier_id, const Finances& finances);
   // Adds claims, or updates a claim with the same creditor and reference (the creditor's balance
   // answer). A claim that already has an offer keeps its amounts unless they are unchanged.
   Status ImportClaims(const std::vector<ClaimRow>& rows);

@@ -171,6 +171,30 @@ TEST_F(FundTest, TheHouseholdSeesItsPlanInPlainDutch) {
   EXPECT_EQ(v->milestones[0].forgives, Money::Euros(250));
 }
 
+TEST_F(FundTest, AnIncomeChangeGivesANewPlanFromTheBalanceOfThatDay) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 1000000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());
+  auto first = fund_.MakePlan(id, Regime::kKlassiek36, Month::Of(2026, 4), nullptr);
+  ASSERT_TRUE(first.ok());
+  clock_.Set(Date::Of(2026, 4, 25));
+  ASSERT_TRUE(fund_
+                  .RecordRepayment(id, Month::Of(2026, 4), first->plan.monthly,
+                                   RepaymentSource::kZelf, clock_.Today())
+                  .ok());
+  Finances more = store_.LoadDossier(id)->finances;
+  more.net_income += Money::Euros(300);  // a part-time job
+  auto a = fund_.UpdateFinances(id, more);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->affordable, first->affordability.affordable + Money::Euros(300));
+  more.adults = 0;
+  EXPECT_EQ(fund_.UpdateFinances(id, more).status().field(), "adults");
+  auto second = fund_.MakePlan(id, Regime::kKlassiek36, Month::Of(2026, 5), nullptr);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->plan.balance, first->plan.balance - first->plan.monthly);
+  EXPECT_EQ(second->plan.monthly, first->plan.monthly + Money::Euros(300));
+}
+
 TEST_F(FundTest, OneOpenDossierPerHousehold) {
   RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
   NewDossier again{"H-1", "9999", kReg, {}};
