@@ -67,8 +67,8 @@ enum class ClaimStatus : uint8_t {
   kOffered,    // an offer awaits its answer
   kEscalated,  // rejected or unanswered at the fund's maximum, a counter-offer above it, or a claim
                // the household disputes (betwist, no offers): a worker decides
-  kSettled,  // agreed: the fund owes the creditor `settled_amount`
-  kPaid,     // the fund paid the creditor (SEPA)
+  kSettled,    // agreed: the fund owes the creditor `settled_amount`
+  kPaid,       // the fund paid the creditor (SEPA)
 };
 std::string_view ClaimStatusName(ClaimStatus s);
 

@@ -82,7 +82,7 @@ Result<std::vector<Record>> SplitCsv(std::string_view text, std::vector<LineErro
     }
   }
   if (in_quotes) {
-    errors.push_back({rec.line, "", "a quoted field is not closed"});
+    errors.push_back({rec.line, "", "een veld tussen aanhalingstekens wordt niet afgesloten"});
     return Status(ErrorCode::kInvalidArgument, "unterminated quote");
   }
   end_record();
@@ -96,21 +96,21 @@ class Table {
         std::vector<LineError>& errors)
       : errors_(errors) {
     if (records.empty()) {
-      errors_.push_back({1, "", "the file is empty: a header line is needed"});
+      errors_.push_back({1, "", "het bestand is leeg: de eerste regel noemt de kolommen"});
       return;
     }
     const Record& header = records.front();
     for (size_t i = 0; i < header.fields.size(); ++i) {
       const std::string& name = header.fields[i];
       if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-        errors_.push_back({header.line, name, "unknown column"});
+        errors_.push_back({header.line, name, "onbekende kolom"});
       } else if (!index_.emplace(name, i).second) {
-        errors_.push_back({header.line, name, "column appears twice"});
+        errors_.push_back({header.line, name, "de kolom staat er twee keer in"});
       }
     }
     for (std::string_view c : columns) {
       if (index_.find(std::string(c)) == index_.end())
-        errors_.push_back({header.line, std::string(c), "column is missing"});
+        errors_.push_back({header.line, std::string(c), "de kolom ontbreekt"});
     }
     width_ = header.fields.size();
     rows_.assign(std::make_move_iterator(records.begin() + 1),
@@ -142,8 +142,8 @@ class Fields {
 
   std::string Text(std::string_view col, size_t max_len, bool required = true) {
     std::string v = t_.Get(r_, col);
-    if (required && v.empty()) Error(col, "is empty");
-    if (v.size() > max_len) Error(col, "is longer than " + std::to_string(max_len) + " characters");
+    if (required && v.empty()) Error(col, "is leeg");
+    if (v.size() > max_len) Error(col, "is langer dan " + std::to_string(max_len) + " tekens");
     return v;
   }
   int64_t Whole(std::string_view col, int64_t lo, int64_t hi, bool allow_empty = false) {
@@ -152,11 +152,11 @@ class Fields {
     int64_t n = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (v.empty() || ec != std::errc() || p != v.data() + v.size()) {
-      Error(col, "is not a whole number");
+      Error(col, "is geen geheel getal");
       return lo;
     }
     if (n < lo || n > hi) {
-      Error(col, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+      Error(col, "ligt tussen " + std::to_string(lo) + " en " + std::to_string(hi));
       return lo;
     }
     return n;
@@ -164,7 +164,7 @@ class Fields {
   Money Cents(std::string_view col, bool allow_empty = false) {
     const std::string& v = t_.Get(r_, col);
     if (v.find_first_of(".,") != std::string::npos) {
-      Error(col, "amounts are whole eurocents, without a decimal point or comma");
+      Error(col, "bedragen zijn hele eurocenten, zonder punt of komma");
       return Money::Zero();
     }
     return Money::Cents(Whole(col, 0, kMaxClaimCents, allow_empty));
@@ -172,7 +172,7 @@ class Fields {
   Date DateAt(std::string_view col) {
     auto d = Date::Parse(t_.Get(r_, col));
     if (!d.ok()) {
-      Error(col, "is not a date YYYY-MM-DD");
+      Error(col, "is geen datum JJJJ-MM-DD");
       return Date{};
     }
     return *d;
@@ -180,7 +180,7 @@ class Fields {
   Month MonthAt(std::string_view col) {
     auto m = Month::Parse(t_.Get(r_, col));
     if (!m.ok()) {
-      Error(col, "is not a month YYYY-MM");
+      Error(col, "is geen maand JJJJ-MM");
       return Month{};
     }
     return *m;
@@ -189,14 +189,14 @@ class Fields {
   E Enum(std::string_view col, F of, std::string_view allowed, E fallback) {
     auto v = of(t_.Get(r_, col));
     if (!v) {
-      Error(col, "must be one of " + std::string(allowed));
+      Error(col, "is een van: " + std::string(allowed));
       return fallback;
     }
     return *v;
   }
   bool WidthOk() {
     if (r_.fields.size() != t_.width()) {
-      Error("", "has " + std::to_string(r_.fields.size()) + " fields, the header has " +
+      Error("", "heeft " + std::to_string(r_.fields.size()) + " velden, de kopregel heeft er " +
                     std::to_string(t_.width()));
       return false;
     }
@@ -227,7 +227,9 @@ Result<std::vector<Row>> ParseTable(std::string_view text, std::vector<std::stri
     rows.push_back(std::move(row));
   }
   if (!errors.empty()) return LineErrorsStatus(errors, what);
-  if (rows.empty()) return LineErrorsStatus({{1, "", "the file has a header but no lines"}}, what);
+  if (rows.empty())
+    return LineErrorsStatus({{1, "", "het bestand heeft een kopregel maar verder geen regels"}},
+                            what);
   return rows;
 }
 
@@ -274,18 +276,18 @@ std::string PercentText(Ratio r) {
 }  // namespace
 
 Status LineErrorsStatus(const std::vector<LineError>& errors, std::string_view what) {
-  std::string msg =
-      std::string(what) + ": " + std::to_string(errors.size()) + " problem(s), nothing imported";
+  std::string msg = std::string(what) + ": " + std::to_string(errors.size()) +
+                    " probleem/problemen, niets ingelezen";
   for (size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i) {
     const LineError& e = errors[i];
-    msg += "\n  line " + std::to_string(e.line);
-    if (!e.field.empty()) msg += ", field " + e.field;
+    msg += "\n  regel " + std::to_string(e.line);
+    if (!e.field.empty()) msg += ", veld " + e.field;
     msg += ": " + e.reason;
   }
   if (errors.size() > kMaxListedErrors)
-    msg += "\n  ... and " + std::to_string(errors.size() - kMaxListedErrors) + " more";
+    msg += "\n  ... en nog " + std::to_string(errors.size() - kMaxListedErrors);
   std::string field = errors.empty() ? ""
-                                     : "line " + std::to_string(errors[0].line) +
+                                     : "regel " + std::to_string(errors[0].line) +
                                            (errors[0].field.empty() ? "" : ": " + errors[0].field);
   return Status(ErrorCode::kInvalidArgument, std::move(msg), std::move(field));
 }
@@ -295,7 +297,7 @@ Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
       text,
       {"dossier", "schuldeiser", "iban", "sector", "kenmerk", "hoofdsom", "rente", "incassokosten",
        "status"},
-      "claims file", [](Fields& f, ClaimRow& row) {
+      "vorderingenbestand", [](Fields& f, ClaimRow& row) {
         row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
         Claim& c = row.claim;
         c.creditor = f.Text("schuldeiser", kMaxNameLength);
@@ -303,7 +305,7 @@ Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
         if (!iban.empty()) {
           auto parsed = Iban::Parse(iban);
           if (!parsed.ok()) {
-            f.Error("iban", "is not a valid IBAN (" + parsed.error().message() + ")");
+            f.Error("iban", "is geen geldige IBAN (landcode, lengte of controlegetal)");
           } else {
             c.creditor_iban = parsed->text();
           }
@@ -319,13 +321,14 @@ Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
         c.verification =
             f.Enum("status", VerificationOf, "onbevestigd, opgevraagd, bevestigd, betwist",
                    Verification::kUnverified);
-        if (c.total() == Money::Zero()) f.Error("hoofdsom", "a claim of € 0,00 is not a claim");
+        if (c.total() == Money::Zero())
+          f.Error("hoofdsom", "een vordering van € 0,00 is geen vordering");
       });
 }
 
 Result<std::vector<AnswerRow>> ParseAnswersCsv(std::string_view text) {
   return ParseTable<AnswerRow>(
-      text, {"dossier", "vordering", "ronde", "antwoord", "datum", "tegenbod"}, "answers file",
+      text, {"dossier", "vordering", "ronde", "antwoord", "datum", "tegenbod"}, "antwoordenbestand",
       [](Fields& f, AnswerRow& row) {
         row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
         row.claim_seq = f.Whole("vordering", 1, INT64_MAX);
@@ -336,24 +339,24 @@ Result<std::vector<AnswerRow>> ParseAnswersCsv(std::string_view text) {
         row.answer.date = f.DateAt("datum");
         row.answer.counter_amount = f.Cents("tegenbod", true);
         if (row.answer.kind == AnswerKind::kCounter && row.answer.counter_amount == Money::Zero()) {
-          f.Error("tegenbod", "a counter-offer needs the amount the creditor asks");
+          f.Error("tegenbod", "een tegenvoorstel noemt het bedrag dat de schuldeiser vraagt");
         }
         if (row.answer.kind != AnswerKind::kCounter && row.answer.counter_amount != Money::Zero()) {
-          f.Error("tegenbod", "only a counter-offer (tegenvoorstel) has an amount");
+          f.Error("tegenbod", "alleen een tegenvoorstel heeft een bedrag");
         }
       });
 }
 
 Result<std::vector<RepaymentRow>> ParseRepaymentsCsv(std::string_view text) {
   return ParseTable<RepaymentRow>(text, {"dossier", "maand", "datum", "bedrag", "bron"},
-                                  "repayments file", [](Fields& f, RepaymentRow& row) {
+                                  "aflossingenbestand", [](Fields& f, RepaymentRow& row) {
                                     row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
                                     Repayment& r = row.repayment;
                                     r.month = f.MonthAt("maand");
                                     r.date = f.DateAt("datum");
                                     r.amount = f.Cents("bedrag");
                                     if (r.amount == Money::Zero())
-                                      f.Error("bedrag", "a repayment needs an amount above zero");
+                                      f.Error("bedrag", "een aflossing heeft een bedrag boven nul");
                                     r.source = f.Enum("bron", RepaymentSourceOf, "uitkering, zelf",
                                                       RepaymentSource::kZelf);
                                   });
@@ -361,7 +364,7 @@ Result<std::vector<RepaymentRow>> ParseRepaymentsCsv(std::string_view text) {
 
 Result<std::vector<SignalRow>> ParseSignalsCsv(std::string_view text) {
   return ParseTable<SignalRow>(
-      text, {"bron", "sector", "huishouden", "datum", "achterstand", "maanden"}, "signals file",
+      text, {"bron", "sector", "huishouden", "datum", "achterstand", "maanden"}, "signalenbestand",
       [](Fields& f, SignalRow& row) {
         ArrearsSignal& s = row.signal;
         s.source = f.Text("bron", kMaxNameLength);
@@ -371,7 +374,7 @@ Result<std::vector<SignalRow>> ParseSignalsCsv(std::string_view text) {
         s.date = f.DateAt("datum");
         s.arrears = f.Cents("achterstand");
         if (s.arrears == Money::Zero())
-          f.Error("achterstand", "an arrears signal needs an amount above zero");
+          f.Error("achterstand", "een signaal van een achterstand heeft een bedrag boven nul");
         s.months = static_cast<int>(f.Whole("maanden", 1, kMaxMonthsInArrears));
       });
 }

@@ -8,7 +8,8 @@
 // (any order, each exactly once, no others), amounts in integer eurocents, dates ISO 8601.
 //
 // The parsers check every line and return either every row or, when anything is wrong, one
-// kInvalidArgument whose message lists each problem as "line L, field F: reason" (at most
+// kInvalidArgument whose message lists each problem, in Dutch as it reaches the worker's screen,
+// as "regel L, veld F: reden" (at most
 // kMaxListedErrors, then how many more). A message never quotes a value from the file. Parsing
 // is all or nothing; the fund then checks the rows against its dossiers, again all or nothing.
 // Pure functions; thread-safe.

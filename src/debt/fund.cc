@@ -71,12 +71,12 @@ Result<FundRules> DebtFund::RulesFor(const Dossier& d, Date date) {
 
 Result<int64_t> DebtFund::Register(const NewDossier& nd) {
   if (nd.household_ref.empty() || nd.household_ref.size() > kMaxHouseholdRef) {
-    return InvalidArgument("household reference must be 1 to 35 characters", "household_ref");
+    return InvalidArgument("het kenmerk van het huishouden heeft 1 tot 35 tekens", "household_ref");
   }
   if (clock_.Today() < nd.registered)
-    return InvalidArgument("registration date is in the future", "registered");
+    return InvalidArgument("de datum van aanmelding ligt in de toekomst", "registered");
   if (!nd.gemeente.empty() && rules_.GetMunicipality(nd.gemeente) == nullptr) {
-    return InvalidArgument("municipality " + nd.gemeente + " is not in rules/gemeenten/",
+    return InvalidArgument("gemeente " + nd.gemeente + " staat niet in rules/gemeenten/",
                            "gemeente");
   }
   // One open dossier per household: a second registration while one runs is a mistake.
@@ -85,7 +85,7 @@ Result<int64_t> DebtFund::Register(const NewDossier& nd) {
     NABIJ_ASSIGN_OR_RETURN(Dossier e, store_.LoadDossier(id));
     if (e.Status() != DossierStatus::kDebtFree && e.Status() != DossierStatus::kBreached) {
       return Status(ErrorCode::kAlreadyExists,
-                    "the household already has an open dossier " + std::to_string(id),
+                    "het huishouden heeft al een lopend dossier " + std::to_string(id),
                     "household_ref");
     }
   }
@@ -116,13 +116,13 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
   for (const ClaimRow& row : rows) {
     NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
-      errors.push_back({row.line, "dossier", "no such dossier"});
+      errors.push_back({row.line, "dossier", "dit dossier bestaat niet"});
       continue;
     }
     Dossier& d = *dp;
     if (d.AllSettled() || d.breached) {
       errors.push_back({row.line, "dossier",
-                        "the dossier is already restructured; claims can no longer change"});
+                        "het dossier is al gesaneerd: de vorderingen veranderen niet meer"});
       continue;
     }
     Claim* existing = nullptr;
@@ -137,13 +137,14 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
       continue;
     }
     if (existing->settled_amount) {
-      errors.push_back({row.line, "kenmerk", "this claim is already settled"});
+      errors.push_back({row.line, "kenmerk", "deze vordering is al geregeld"});
       continue;
     }
     const bool same = existing->total() == row.claim.total();
     if (!existing->offers.empty() && !same) {
       errors.push_back(
-          {row.line, "hoofdsom", "this claim has an offer; its amounts can no longer change"});
+          {row.line, "hoofdsom",
+           "op deze vordering is al een aanbod gedaan: de bedragen veranderen niet meer"});
       continue;
     }
     existing->creditor_iban =
@@ -154,7 +155,7 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
     existing->collection_costs = row.claim.collection_costs;
     existing->verification = row.claim.verification;
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "claims file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "vorderingenbestand");
   std::vector<Dossier> out;
   for (auto& [id, d] : changed) out.push_back(std::move(d));
   return store_.Save(out, {});
@@ -283,30 +284,30 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
   for (const AnswerRow& row : rows) {
     NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
-      errors.push_back({row.line, "dossier", "no such dossier"});
+      errors.push_back({row.line, "dossier", "dit dossier bestaat niet"});
       continue;
     }
     Dossier& d = *dp;
     Claim* c = d.FindClaim(row.claim_seq);
     if (c == nullptr) {
-      errors.push_back({row.line, "vordering", "the dossier has no such claim"});
+      errors.push_back({row.line, "vordering", "het dossier heeft deze vordering niet"});
       continue;
     }
     if (c->offers.empty() || c->offers.back().round != row.round) {
-      errors.push_back({row.line, "ronde", "is not the claim's newest offer"});
+      errors.push_back({row.line, "ronde", "is niet het laatste aanbod op deze vordering"});
       continue;
     }
     Offer& o = c->offers.back();
     if (o.answer) {
-      errors.push_back({row.line, "ronde", "this offer is already answered"});
+      errors.push_back({row.line, "ronde", "op dit aanbod is al geantwoord"});
       continue;
     }
     if (row.answer.date < o.sent || today < row.answer.date) {
-      errors.push_back({row.line, "datum", "must lie between the offer's date and today"});
+      errors.push_back({row.line, "datum", "ligt tussen de datum van het aanbod en vandaag"});
       continue;
     }
     if (row.answer.kind == AnswerKind::kCounter && row.answer.counter_amount > c->total()) {
-      errors.push_back({row.line, "tegenbod", "is more than the claim itself"});
+      errors.push_back({row.line, "tegenbod", "is meer dan de vordering zelf"});
       continue;
     }
     o.answer = row.answer;
@@ -321,7 +322,7 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
       }
     }
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "answers file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "antwoordenbestand");
   std::vector<Dossier> out;
   for (auto& [id, d] : changed) out.push_back(std::move(d));
   return store_.Save(out, entries);
@@ -329,17 +330,18 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
 
 Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount,
                                 const std::string& worker) {
-  if (worker.empty()) return InvalidArgument("the worker who decides must be named", "worker");
+  if (worker.empty()) return InvalidArgument("noem de medewerker die beslist", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   Claim* c = d.FindClaim(claim_seq);
   if (c == nullptr)
-    return Status(ErrorCode::kNotFound, "the dossier has no claim " + std::to_string(claim_seq),
-                  "claim");
+    return Status(ErrorCode::kNotFound,
+                  "het dossier heeft geen vordering " + std::to_string(claim_seq), "claim");
   if (c->settled_amount)
-    return Status(ErrorCode::kFailedPrecondition, "the claim is already settled", "claim");
+    return Status(ErrorCode::kFailedPrecondition, "de vordering is al geregeld", "claim");
   if (amount < Money::Zero() || c->total() < amount) {
     return InvalidArgument(
-        "amount must lie between € 0,00 and the claim's total " + FormatEuro(c->total()), "amount");
+        "het bedrag ligt tussen € 0,00 en het totaal van de vordering, " + FormatEuro(c->total()),
+        "amount");
   }
   if (!c->offers.empty() && !c->offers.back().answer) {
     // The creditor agreed outside the exchange: the open offer is answered by this settlement.
@@ -353,10 +355,11 @@ Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amo
 Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month start,
                                       rules::Trace* trace) {
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.AllSettled()) return NotInState(d, "a plan needs every claim settled first");
-  if (d.breached) return NotInState(d, "the agreement was broken");
+  if (!d.AllSettled())
+    return NotInState(d, "een regeling kan pas als alle vorderingen geregeld zijn");
+  if (d.breached) return NotInState(d, "de afspraken zijn verbroken");
   const Money balance = d.Balance();
-  if (balance == Money::Zero()) return NotInState(d, "nothing is owed");
+  if (balance == Money::Zero()) return NotInState(d, "er staat niets meer open");
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, start.first_day()));
   PlanResult out;
   NABIJ_ASSIGN_OR_RETURN(out.affordability, Affordable(r, d.finances, trace));
@@ -376,16 +379,14 @@ Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month s
 
 Result<ledger::Entry> DebtFund::AddRepayment(Dossier& d, Month month, Money amount,
                                              RepaymentSource source, Date received) {
-  if (!d.plan) return NotInState(d, "a repayment needs a plan");
-  if (amount <= Money::Zero())
-    return InvalidArgument("a repayment must be more than € 0,00", "amount");
+  if (!d.plan) return NotInState(d, "een aflossing hoort bij een regeling");
+  if (amount <= Money::Zero()) return InvalidArgument("een aflossing is meer dan € 0,00", "amount");
   if (d.Balance() < amount) {
     return InvalidArgument(
-        "a repayment of more than the balance " + FormatEuro(d.Balance()) + " is refused",
-        "amount");
+        "een aflossing van meer dan het saldo " + FormatEuro(d.Balance()) + " kan niet", "amount");
   }
   if (clock_.Today() < received)
-    return InvalidArgument("the date received is in the future", "date");
+    return InvalidArgument("de datum van ontvangst ligt in de toekomst", "date");
   Repayment rp;
   rp.seq = d.repayments.empty() ? 1 : d.repayments.back().seq + 1;
   rp.month = month;
@@ -418,7 +419,7 @@ Status DebtFund::ImportRepayments(const std::vector<RepaymentRow>& rows) {
   for (const RepaymentRow& row : rows) {
     NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
-      errors.push_back({row.line, "dossier", "no such dossier"});
+      errors.push_back({row.line, "dossier", "dit dossier bestaat niet"});
       continue;
     }
     const Repayment& r = row.repayment;
@@ -434,7 +435,7 @@ Status DebtFund::ImportRepayments(const std::vector<RepaymentRow>& rows) {
     }
     entries.push_back(std::move(*e));
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "repayments file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "aflossingenbestand");
   std::vector<Dossier> out;
   for (auto& [id, d] : changed) out.push_back(std::move(d));
   return store_.Save(out, entries);
@@ -442,23 +443,22 @@ Status DebtFund::ImportRepayments(const std::vector<RepaymentRow>& rows) {
 
 Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
                                                const std::string& worker, rules::Trace* trace) {
-  if (worker.empty()) return InvalidArgument("the worker who confirms must be named", "worker");
+  if (worker.empty()) return InvalidArgument("noem de medewerker die bevestigt", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.AllSettled()) return NotInState(d, "forgiveness needs a restructured dossier");
-  if (d.breached) return NotInState(d, "the agreement was broken");
+  if (!d.AllSettled()) return NotInState(d, "kwijtschelding kan pas na de sanering");
+  if (d.breached) return NotInState(d, "de afspraken zijn verbroken");
   if (kind != MilestoneKind::kParticipatieTrede) {
     for (const Forgiveness& f : d.forgiveness) {
       if (f.milestone == kind) {
-        return Status(
-            ErrorCode::kAlreadyExists,
-            "milestone " + std::string(MilestoneKindName(kind)) + " was already confirmed",
-            "milestone");
+        return Status(ErrorCode::kAlreadyExists,
+                      "mijlpaal " + std::string(MilestoneKindName(kind)) + " is al bevestigd",
+                      "milestone");
       }
     }
   }
   const Date today = clock_.Today();
   const Money balance = d.Balance();
-  if (balance == Money::Zero()) return NotInState(d, "nothing is owed");
+  if (balance == Money::Zero()) return NotInState(d, "er staat niets meer open");
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, today));
   const MilestoneRule& rule = r.Milestone(kind);
   const Money share = MulDiv(balance, rule.share.value, Rounding::kDown);
@@ -474,10 +474,11 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
                    "bedrag + deel, niet meer dan het saldo " + FormatEuro(balance));
   }
   if (amount == Money::Zero()) {
-    return Status(ErrorCode::kFailedPrecondition,
-                  "the rules of this municipality forgive nothing for milestone " +
-                      std::string(MilestoneKindName(kind)),
-                  "milestone");
+    return Status(
+        ErrorCode::kFailedPrecondition,
+        "volgens de regels van deze gemeente levert deze mijlpaal geen kwijtschelding op: " +
+            std::string(MilestoneKindName(kind)),
+        "milestone");
   }
   Forgiveness f;
   f.seq = d.forgiveness.empty() ? 1 : d.forgiveness.back().seq + 1;
@@ -497,11 +498,10 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
 }
 
 Result<Money> DebtFund::Breach(int64_t dossier_id, const std::string& worker) {
-  if (worker.empty())
-    return InvalidArgument("the worker who records the breach must be named", "worker");
+  if (worker.empty()) return InvalidArgument("noem de medewerker die het vastlegt", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (d.breached) return NotInState(d, "the breach is already recorded");
-  if (!d.AllSettled()) return NotInState(d, "there is no agreement yet");
+  if (d.breached) return NotInState(d, "het verbreken van de afspraken is al vastgelegd");
+  if (!d.AllSettled()) return NotInState(d, "er zijn nog geen afspraken");
   const Date today = clock_.Today();
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, today));
   Money total;
@@ -558,7 +558,7 @@ Result<int> DebtFund::CloseFinishedPlans() {
 Result<SepaResult> DebtFund::ExportSepa(
     const SepaSettings& settings, const std::function<Status(const std::string& xml)>& deliver) {
   auto debtor = Iban::Parse(settings.debtor_iban);
-  if (!debtor.ok()) return InvalidArgument("the fund's IBAN is not valid", "debtor_iban");
+  if (!debtor.ok()) return InvalidArgument("de IBAN van het fonds is niet geldig", "debtor_iban");
   const Date today = clock_.Today();
   const Date execution = settings.execution_date.value_or(today);
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
@@ -599,7 +599,8 @@ Result<SepaResult> DebtFund::ExportSepa(
     if (any) changed.push_back(d);
   }
   if (batch.transfers.empty()) {
-    return Status(ErrorCode::kFailedPrecondition, "there are no settled claims to pay", "claims");
+    return Status(ErrorCode::kFailedPrecondition,
+                  "er zijn geen geregelde vorderingen om te betalen", "claims");
   }
   NABIJ_ASSIGN_OR_RETURN(out.xml, sepa::WritePain001(batch, settings.version));
   NABIJ_RETURN_IF_ERROR(sepa::ValidateXsdAndTotals(out.xml, settings.version, settings.schema_dir));
@@ -618,12 +619,12 @@ Result<int> DebtFund::ImportSignals(const std::vector<SignalRow>& rows) {
   const Date today = clock_.Today();
   for (const SignalRow& r : rows) {
     if (today < r.signal.date) {
-      errors.push_back({r.line, "datum", "is in the future"});
+      errors.push_back({r.line, "datum", "ligt in de toekomst"});
       continue;
     }
     tasks.push_back(OutreachTask{0, r.signal, today});
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "signals file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "signalenbestand");
   Status s = store_.AddTasks(tasks);
   if (s.code() == ErrorCode::kAlreadyExists) {
     // Name the file's line, not the index.
@@ -632,8 +633,8 @@ Result<int> DebtFund::ImportSignals(const std::vector<SignalRow>& rows) {
     if (open != std::string::npos && close != std::string::npos) {
       const size_t i = std::stoul(f.substr(open + 1, close - open - 1));
       if (i < rows.size()) {
-        return LineErrorsStatus({{rows[i].line, "", "this signal was imported before"}},
-                                "signals file");
+        return LineErrorsStatus({{rows[i].line, "", "dit signaal is al eerder ingelezen"}},
+                                "signalenbestand");
       }
     }
   }
@@ -653,14 +654,14 @@ Result<std::vector<ClockView>> DebtFund::Queue() {
 }
 
 Result<Figures> DebtFund::FiguresFor(Date from, Date until) {
-  if (!(from < until)) return InvalidArgument("the period must end after it starts", "until");
+  if (!(from < until)) return InvalidArgument("de periode eindigt na het begin", "until");
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
   return debt::FiguresFor(dossiers, from, until);
 }
 
 Result<Arrears> DebtFund::ArrearsOf(int64_t dossier_id, Month month) {
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.plan) return NotInState(d, "there is no plan");
+  if (!d.plan) return NotInState(d, "er is geen regeling");
   return ArrearsOn(*d.plan, d.repayments, month);
 }
 

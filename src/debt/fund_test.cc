@@ -239,15 +239,15 @@ TEST_F(FundTest, AnswersAreCheckedAllOrNothing) {
   AnswerRow no_dossier{5, 999, 1, 1, {AnswerKind::kAccept, clock_.Today(), Money::Zero()}};
   Status s = fund_.ImportAnswers({good, bad_claim, bad_round, no_dossier});
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("line 3, field vordering"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("line 4, field ronde"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("line 5, field dossier"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 3, veld vordering"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 4, veld ronde"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 5, veld dossier"), std::string::npos) << s.message();
   auto d = store_.LoadDossier(id);
   EXPECT_FALSE(d->claims[0].offers[0].answer) << "half imported";
   AnswerRow future{2, id, 1, 1, {AnswerKind::kAccept, clock_.Today().AddDays(1), Money::Zero()}};
-  EXPECT_NE(fund_.ImportAnswers({future}).message().find("field datum"), std::string::npos);
+  EXPECT_NE(fund_.ImportAnswers({future}).message().find("veld datum"), std::string::npos);
   ASSERT_TRUE(fund_.ImportAnswers({good}).ok());
-  EXPECT_NE(fund_.ImportAnswers({good}).message().find("already answered"), std::string::npos);
+  EXPECT_NE(fund_.ImportAnswers({good}).message().find("al geantwoord"), std::string::npos);
 }
 
 TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
@@ -342,14 +342,15 @@ TEST_F(FundTest, ARepaymentsFileIsCheckedAllOrNothing) {
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   Status s = fund_.ImportRepayments(*rows);
   EXPECT_NE(
-      s.message().find("line 2, field dossier: dossier 1 is gesaneerd: a repayment needs a plan"),
+      s.message().find(
+          "regel 2, veld dossier: dossier 1 is gesaneerd: een aflossing hoort bij een regeling"),
       std::string::npos)
       << s.message();
   ASSERT_TRUE(fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr).ok());
   s = fund_.ImportRepayments(*rows);
   // 400 + 300 is more than the 600 owed: the second line is refused, and so is the unknown dossier.
-  EXPECT_NE(s.message().find("line 3, field bedrag"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("line 4, field dossier: no such dossier"), std::string::npos)
+  EXPECT_NE(s.message().find("regel 3, veld bedrag"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 4, veld dossier: dit dossier bestaat niet"), std::string::npos)
       << s.message();
   EXPECT_TRUE(store_.LoadDossier(id)->repayments.empty()) << "half imported";
   rows->resize(1);
@@ -387,7 +388,7 @@ TEST_F(FundTest, SignalsBecomeTasksOnce) {
   SignalRow r{2, {"Demo Water", SignalSector::kWater, "H-7", kReg, Money::Cents(4500), 2}};
   EXPECT_EQ(*fund_.ImportSignals({r}), 1);
   auto again = fund_.ImportSignals({r});
-  EXPECT_NE(again.status().message().find("line 2: this signal was imported before"),
+  EXPECT_NE(again.status().message().find("regel 2: dit signaal is al eerder ingelezen"),
             std::string::npos)
       << again.status().ToString();
   EXPECT_EQ(store_.Tasks()->size(), 1u);

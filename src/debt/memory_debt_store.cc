@@ -16,7 +16,8 @@ Result<int64_t> MemoryDebtStore::CreateDossier(const Dossier& d) {
 Result<Dossier> MemoryDebtStore::LoadDossier(int64_t id) {
   auto it = dossiers_.find(id);
   if (it == dossiers_.end())
-    return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+    return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(id),
+                  "dossier");
   return it->second;
 }
 
@@ -42,19 +43,20 @@ Status MemoryDebtStore::Save(const std::vector<Dossier>& dossiers,
   for (const Dossier& d : dossiers) {
     auto it = dossiers_.find(d.id);
     if (it == dossiers_.end())
-      return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(d.id), "dossier");
+      return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(d.id),
+                    "dossier");
     if (it->second.version != d.version || !seen.insert(d.id).second) {
-      return Status(
-          ErrorCode::kConflict,
-          "dossier " + std::to_string(d.id) + " was changed by someone else; load it again",
-          "version");
+      return Status(ErrorCode::kConflict,
+                    "dossier " + std::to_string(d.id) +
+                        " is intussen door iemand anders gewijzigd; laad het opnieuw",
+                    "version");
     }
   }
   std::set<std::string> refs;
   for (const ledger::Entry& e : entries) {
     NABIJ_RETURN_IF_ERROR(ledger::Validate(e));
     if (ledger_.FindByReference(e.reference) != nullptr || !refs.insert(e.reference).second) {
-      return Status(ErrorCode::kAlreadyExists, "reference " + e.reference + " is already booked",
+      return Status(ErrorCode::kAlreadyExists, "boeking " + e.reference + " bestaat al",
                     "reference");
     }
   }
@@ -77,7 +79,7 @@ Status MemoryDebtStore::AddTasks(const std::vector<OutreachTask>& tasks) {
     auto key = std::make_tuple(s.source, s.sector, s.household_ref, s.date);
     if (signal_keys_.count(key) != 0 || !keys.insert(key).second) {
       return Status(ErrorCode::kAlreadyExists,
-                    "signal " + std::to_string(i) + " was imported before",
+                    "signaal " + std::to_string(i) + " is al eerder ingelezen",
                     "tasks[" + std::to_string(i) + "]");
     }
   }

@@ -14,12 +14,13 @@ constexpr int kMaxAdults = 20;
 
 Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rules::Trace* trace) {
   if (f.adults < 1 || f.adults > kMaxAdults) {
-    return InvalidArgument("adults must be 1 to " + std::to_string(kMaxAdults), "adults");
+    return InvalidArgument("het aantal volwassenen is 1 tot " + std::to_string(kMaxAdults),
+                           "adults");
   }
   for (auto [m, field] :
        {std::pair{f.net_income, "net_income"}, std::pair{f.housing_costs, "housing_costs"},
         std::pair{f.other_fixed_costs, "other_fixed_costs"}}) {
-    if (m < Money::Zero()) return InvalidArgument("amount must not be negative", field);
+    if (m < Money::Zero()) return InvalidArgument("een bedrag is niet negatief", field);
   }
   bvv::Input in;
   in.huishouden = f.huishouden;
@@ -86,11 +87,11 @@ Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rule
 }
 
 Result<Schedule> MakeSchedule(Regime regime, Money balance, Money affordable, Month start) {
-  if (balance < Money::Zero()) return InvalidArgument("balance must not be negative", "balance");
+  if (balance < Money::Zero()) return InvalidArgument("het saldo is niet negatief", "balance");
   if (affordable < Money::Zero())
-    return InvalidArgument("affordable amount must not be negative", "affordable");
+    return InvalidArgument("het aflosbare bedrag is niet negatief", "affordable");
   const int max_months = MaxTermMonths(regime);
-  if (max_months <= 0) return InvalidArgument("unknown regime", "regime");
+  if (max_months <= 0) return InvalidArgument("onbekende regeling", "regime");
   Schedule s;
   if (regime == Regime::kStudieschuld) {
     // The balance spread over the whole term, never more than is affordable.

@@ -261,7 +261,8 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
     }
   }
   if (id > 0 && out.empty())
-    return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+    return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(id),
+                  "dossier");
   auto dossier = [&](int64_t dossier_id) -> Dossier* {
     auto it = index.find(dossier_id);
     return it == index.end() ? nullptr : &out[it->second];
@@ -357,7 +358,8 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
 
 Result<Dossier> SqliteDebtStore::LoadDossier(int64_t id) {
   if (id <= 0)
-    return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+    return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(id),
+                  "dossier");
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> one, Load(id));
   return std::move(one.front());
 }
@@ -394,7 +396,7 @@ Status SqliteDebtStore::AppendEntry(const ledger::Entry& e) {
   auto row = s.Step();
   if (!row.ok()) {
     if (row.error().code() == ErrorCode::kAlreadyExists) {
-      return Status(ErrorCode::kAlreadyExists, "reference " + e.reference + " is already booked",
+      return Status(ErrorCode::kAlreadyExists, "boeking " + e.reference + " bestaat al",
                     "reference");
     }
     return row.error();
@@ -436,11 +438,12 @@ Status SqliteDebtStore::Save(const std::vector<Dossier>& dossiers,
       exists.BindInt(1, d.id);
       NABIJ_ASSIGN_OR_RETURN(bool found, exists.Step());
       if (!found)
-        return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(d.id), "dossier");
-      return Status(
-          ErrorCode::kConflict,
-          "dossier " + std::to_string(d.id) + " was changed by someone else; load it again",
-          "version");
+        return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(d.id),
+                      "dossier");
+      return Status(ErrorCode::kConflict,
+                    "dossier " + std::to_string(d.id) +
+                        " is intussen door iemand anders gewijzigd; laad het opnieuw",
+                    "version");
     }
     NABIJ_RETURN_IF_ERROR(WriteChildren(d));
   }
@@ -468,7 +471,7 @@ Status SqliteDebtStore::AddTasks(const std::vector<debt::OutreachTask>& tasks) {
       const std::string field = "tasks[" + std::to_string(i) + "]";
       if (st.code() == ErrorCode::kAlreadyExists) {
         return Status(ErrorCode::kAlreadyExists,
-                      "signal " + std::to_string(i) + " was imported before", field);
+                      "signaal " + std::to_string(i) + " is al eerder ingelezen", field);
       }
       return Status(st.code(), st.message(), field);
     }
