@@ -552,7 +552,9 @@ int DemoData(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
   if (!seed.ok()) return Fail(err, seed.error());
   auto until = DateOption(a, "until", env.clock->Today());
   if (!until.ok()) return Fail(err, until.error());
-  auto from = DateOption(a, "from", until->AddDays(-60));
+  // Registrations over the last five weeks: some dossiers on schedule, some at risk, some late.
+  constexpr int kDemoDays = 35;
+  auto from = DateOption(a, "from", until->AddDays(-kDemoDays));
   if (!from.ok()) return Fail(err, from.error());
   if (*until < *from || env.clock->Today() < *until) {
     return Fail(
