@@ -4,8 +4,9 @@
 # Prints the setup (commit, machine, build, settings) and wrk's figures (requests/s, latency
 # percentiles, errors). Results go to bench/RESULTS.md by hand, with the command.
 #
-#   bash bench/http_calculator.sh [NABIJD] [SECONDS] [SERVER_THREADS] [WRK_THREADS]
+#   bash bench/http_calculator.sh [NABIJD] [SECONDS] [SERVER_THREADS] [WRK_THREADS] [REQUEST_LOG]
 #
+# REQUEST_LOG is "file" (default: every request logged to a file, as in production) or "off".
 # NABIJD defaults to build/release/src/app/nabijd (bash scripts/setup.sh build). Needs wrk
 # (Debian package wrk). The server logs each request to a file, as in production.
 set -euo pipefail
@@ -14,23 +15,13 @@ nabijd="${1:-$root/build/release/src/app/nabijd}"
 seconds="${2:-10}"
 server_threads="${3:-2}"
 wrk_threads="${4:-2}"
+request_log="${5:-file}"
 connections=64
-command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 2; }
-[[ -x "$nabijd" ]] || { echo "no $nabijd: build the release preset first" >&2; exit 2; }
-tmp="$(mktemp -d)"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-"$nabijd" --port 0 --db "$tmp/bench.db" --threads "$server_threads" --request-log "$tmp/requests.log" \
-  --rules "$root/rules" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 1 100); do grep -q 'luistert op' "$tmp/out" 2>/dev/null && break; sleep 0.1; done
-port="$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/out")"
-[[ -n "$port" ]] || { cat "$tmp/out" "$tmp/err" >&2; exit 1; }
+# shellcheck source=bench/http_common.sh
+source "$root/bench/http_common.sh"
+log_target="$tmp/requests.log"
+[[ "$request_log" == "off" ]] && log_target=off
+start_nabijd "$nabijd" "$tmp/bench.db" "$server_threads" "$log_target" "$root/rules"
 
 cat >"$tmp/post.lua" <<'LUA'
 wrk.method = "POST"
@@ -52,5 +43,17 @@ echo "nabijd $nabijd --threads $server_threads; wrk -t$wrk_threads -c$connection
 curl -sf -X POST "http://127.0.0.1:$port/api/v1/calculator" -H 'Content-Type: application/json' \
   -d '{"household":{"month":"2026-01","members":[{"role":"applicant","age":35}]}}' >/dev/null ||
   { echo "the calculator does not answer 200" >&2; exit 1; }
-wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$tmp/post.lua" "http://127.0.0.1:$port/api/v1/calculator"
-echo "request log lines: $(wc -l <"$tmp/requests.log"), non-200: $(grep -vc '"status":200' "$tmp/requests.log" || true)"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }  # user + system, in clock ticks
+before_ticks="$(cpu_ticks)"
+wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" --latency -s "$tmp/post.lua" \
+  "http://127.0.0.1:$port/api/v1/calculator" | tee "$tmp/wrk.txt"
+# CPU time the server used per request: what the figure would be on idle cores, whatever else
+# the machine was doing during the run.
+ticks=$(( $(cpu_ticks) - before_ticks ))
+served="$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$tmp/wrk.txt")"  # as wrk counted them
+awk -v t="$ticks" -v n="$served" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN { printf "server CPU: %.1f us per request (%d requests, %.2f s CPU); load average %s\n", t / hz * 1e6 / n, n, t / hz, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'" }'
+if [[ "$request_log" != "off" ]]; then
+  sleep 1.5  # the log file is flushed every second
+  echo "request log lines: $(wc -l <"$tmp/requests.log"), non-200: $(grep -vc '"status":200' "$tmp/requests.log" || true)"
+fi

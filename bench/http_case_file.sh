@@ -14,14 +14,8 @@ seconds="${3:-10}"
 server_threads="${4:-2}"
 connections="${5:-16}"
 nabij="$(dirname "$nabijd")/nabij"
-command -v wrk >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 2; }
-tmp="$(mktemp -d)"
-pid=""
-cleanup() {
-  if [[ -n "$pid" ]]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=bench/http_common.sh
+source "$root/bench/http_common.sh"
 db="$tmp/bench.db"
 start=$SECONDS
 "$nabij" demo-data --households "$households" --db "$db" --rules "$root/rules" >/dev/null
@@ -29,12 +23,7 @@ start=$SECONDS
 one_time="$("$nabij" user add k.jansen --role klantmanager_inkomen --db "$db" | sed -n 's/^eenmalig wachtwoord: //p')"
 echo "database with $households households made in $((SECONDS - start)) s"
 
-"$nabijd" --port 0 --db "$db" --threads "$server_threads" --request-log "$tmp/requests.log" \
-  --rules "$root/rules" >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 1 100); do grep -q 'luistert op' "$tmp/out" 2>/dev/null && break; sleep 0.1; done
-port="$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/out")"
-[[ -n "$port" ]] || { cat "$tmp/out" "$tmp/err" >&2; exit 1; }
+start_nabijd "$nabijd" "$db" "$server_threads" "$tmp/requests.log" "$root/rules"
 base="http://127.0.0.1:$port/api/v1"
 
 # Sign in with the one-time password and choose a new one: the session of the new password.

@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "api/json_detail.h"
+#include "api/json_writer.h"
 
 namespace nabij::api {
 namespace {
@@ -69,27 +72,17 @@ pw::CaseInput WithPeriod(const pw::CaseInput& in, bool in_balans, uint8_t first_
   return out;
 }
 
-std::string Article(pw::VrijlatingRule rule) {
-  if (rule == pw::VrijlatingRule::kNone) return "";
-  return "Pw " + std::string(pw::VrijlatingRuleName(rule));
-}
-
-void AppendEscaped(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      out += fmt::format("\\u{:04x}", static_cast<int>(c));
-      continue;
+// "Pw art. 31 lid 2 onder n" for a vrijlating rule; "" for none. Made once.
+std::string_view Article(pw::VrijlatingRule rule) {
+  static const std::array<std::string, 9> kArticles = [] {
+    std::array<std::string, 9> a;
+    for (size_t i = 1; i < a.size(); ++i) {
+      a[i] = "Pw " + std::string(pw::VrijlatingRuleName(static_cast<pw::VrijlatingRule>(i)));
     }
-    out += c;
-  }
-  out += '"';
-}
-
-void AppendOutcome(std::string& out, const char* name, const ParttimeOutcome& o) {
-  out += fmt::format("\"{}\":{{\"benefit\":{},\"total\":{},\"vrijgelaten\":{}}}", name, o.benefit.cents(),
-                     o.total.cents(), o.vrijgelaten.cents());
+    return a;
+  }();
+  const auto i = static_cast<size_t>(rule);
+  return i < kArticles.size() ? std::string_view(kArticles[i]) : std::string_view();
 }
 
 }  // namespace
@@ -127,6 +120,7 @@ Result<std::vector<ParttimePoint>> ParttimeSeries(const pw::Params& params, cons
   pw::CaseInput with = WithPeriod(household, in_balans, 1);
   pw::CaseInput after = WithPeriod(household, in_balans, 0);
   const pw::Options options{regime};
+  const std::string wage = FormatEuro(request.hourly_wage);
   std::vector<ParttimePoint> series;
   series.reserve(request.hours.size());
   for (int hours : request.hours) {
@@ -140,7 +134,7 @@ Result<std::vector<ParttimePoint>> ParttimeSeries(const pw::Params& params, cons
     pt.with_vrijlating = {dw.bijstand, dw.bijstand + pt.net_wage, dw.applicant.vrijlating};
     pt.after_vrijlating = {da.bijstand, da.bijstand + pt.net_wage, da.applicant.vrijlating};
     pt.explanation = {
-        {fmt::format("Nettoloon per maand: {} uur per week × {} × 13/3", hours, FormatEuro(request.hourly_wage)),
+        {fmt::format("Nettoloon per maand: {} uur per week × {} × 13/3", hours, wage),
          pt.net_wage, "Pw art. 31 lid 3"},
         {"Bijstandsnorm (inclusief vakantietoeslag)", dw.norm, "Pw art. 20-24"},
         {"Vrijgelaten deel van het loon in de eerste maand van de vrijlating", dw.applicant.vrijlating,
@@ -156,28 +150,27 @@ Result<std::vector<ParttimePoint>> ParttimeSeries(const pw::Params& params, cons
 
 std::string ParttimeSeriesJson(const std::vector<ParttimePoint>& series) {
   std::string out;
-  out.reserve(series.size() * 900 + 2);
-  out += '[';
-  for (size_t i = 0; i < series.size(); ++i) {
-    const ParttimePoint& p = series[i];
-    if (i > 0) out += ',';
-    out += fmt::format("{{\"hours_per_week\":{},\"net_wage\":{},", p.hours_per_week, p.net_wage.cents());
-    AppendOutcome(out, "with_vrijlating", p.with_vrijlating);
-    out += ',';
-    AppendOutcome(out, "after_vrijlating", p.after_vrijlating);
-    out += ",\"explanation\":[";
-    for (size_t j = 0; j < p.explanation.size(); ++j) {
-      const ExplanationLine& e = p.explanation[j];
-      if (j > 0) out += ',';
-      out += "{\"text\":";
-      AppendEscaped(out, e.text);
-      out += fmt::format(",\"amount\":{},\"article\":", e.amount.cents());
-      AppendEscaped(out, e.article);
-      out += '}';
+  out.reserve(series.size() * 1024 + 2);
+  JsonWriter w(out);
+  auto outcome = [&w](const char* name, const ParttimeOutcome& o) {
+    w.Key(name).BeginObject()
+        .Key("benefit").Int(o.benefit.cents())
+        .Key("total").Int(o.total.cents())
+        .Key("vrijgelaten").Int(o.vrijgelaten.cents())
+        .EndObject();
+  };
+  w.BeginArray();
+  for (const ParttimePoint& p : series) {
+    w.BeginObject().Key("hours_per_week").Int(p.hours_per_week).Key("net_wage").Int(p.net_wage.cents());
+    outcome("with_vrijlating", p.with_vrijlating);
+    outcome("after_vrijlating", p.after_vrijlating);
+    w.Key("explanation").BeginArray();
+    for (const ExplanationLine& e : p.explanation) {
+      w.BeginObject().Key("text").String(e.text).Key("amount").Int(e.amount.cents()).Key("article").String(e.article).EndObject();
     }
-    out += "]}";
+    w.EndArray().EndObject();
   }
-  out += ']';
+  w.EndArray();
   return out;
 }
 

@@ -48,7 +48,7 @@ struct ParttimeOutcome {
 struct ExplanationLine {
   std::string text;
   Money amount;
-  std::string article;  // "Pw art. 31 lid 2 onder n", "" when none
+  std::string_view article;  // "Pw art. 31 lid 2 onder n", "" when none (static text)
 };
 
 struct ParttimePoint {

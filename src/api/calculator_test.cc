@@ -2,21 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 
 namespace nabij::api {
 namespace {
-
-const rules::ParameterSet& Rules() {
-  static const rules::ParameterSet set = [] {
-    auto r = rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules");
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return std::move(*r);
-  }();
-  return set;
-}
 
 constexpr char kSingle[] =
     R"({"household":{"month":"2026-01","members":[{"role":"applicant","age":35}]},
@@ -60,7 +49,7 @@ TEST(CalculatorTest, SeriesAddsWageToBenefitAndVrijlatingOnlyInThePeriod) {
   ASSERT_TRUE(req.ok());
   auto in = pw::BuildCaseInput(req->household.household);
   ASSERT_TRUE(in.ok());
-  auto params = pw::Snapshot(Rules(), in->month, "");
+  auto params = pw::Snapshot(rules::SourceRules(), in->month, "");
   ASSERT_TRUE(params.ok());
   auto series = ParttimeSeries(*params, *in, pw::Regime::kArt31, *req->parttime);
   ASSERT_TRUE(series.ok()) << series.status().ToString();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/json_detail.h"
+#include "api/json_writer.h"
 
 namespace nabij::api {
 namespace {
@@ -117,56 +118,74 @@ Result<CalcRequest> HouseholdFromJson(const json& doc) {
 
 std::string DecisionToJson(const pw::Decision& d, const pw::Params& p, const rules::Trace* trace,
                            std::string_view rules_version, bool pretty) {
-  auto person = [](const char* role, const pw::PersonMeans& m) {
-    return ordered_json{{"role", role},
-                {"work_income", m.work_income.cents()},
-                {"vrijlating", m.vrijlating.cents()},
-                {"vrijlating_rule", std::string(pw::VrijlatingRuleName(m.rule))},
-                {"premie_vrij", m.premie_vrij.cents()},
-                {"giften_vrij", m.giften_vrij.cents()},
-                {"counted", m.counted.cents()}};
+  std::string out;
+  out.reserve(trace != nullptr ? 1024 + trace->steps().size() * 256 : 1024);
+  JsonWriter w(out);
+  auto person = [&w](const char* role, const pw::PersonMeans& m) {
+    w.BeginObject()
+        .Key("role").String(role)
+        .Key("work_income").Int(m.work_income.cents())
+        .Key("vrijlating").Int(m.vrijlating.cents())
+        .Key("vrijlating_rule").String(pw::VrijlatingRuleName(m.rule))
+        .Key("premie_vrij").Int(m.premie_vrij.cents())
+        .Key("giften_vrij").Int(m.giften_vrij.cents())
+        .Key("counted").Int(m.counted.cents())
+        .EndObject();
   };
-  ordered_json persons = ordered_json::array({person("applicant", d.applicant)});
-  if (d.partner.work_income.cents() != 0 || d.partner.counted.cents() != 0) persons.push_back(person("partner", d.partner));
-  ordered_json periods = ordered_json::array();
+  w.BeginObject()
+      .Key("month").String(p.month.ToString())
+      .Key("gemeente").String(p.gemeente)
+      .Key("rules_version").String(rules_version)
+      .Key("regime").String(d.in_balans ? "in_balans" : "art31")
+      .Key("leefvorm").String(pw::LeefvormName(d.leefvorm))
+      .Key("kostendelers").Int(d.kostendelers)
+      .Key("a").Int(d.a);
+  w.Key("amounts").BeginObject()
+      .Key("norm").Int(d.norm.cents())
+      .Key("vrijlating").Int(d.vrijlating.cents())
+      .Key("counted_income").Int(d.counted_income.cents())
+      .Key("bijstand").Int(d.bijstand.cents())
+      .Key("vakantietoeslag").Int(d.vakantietoeslag.cents())
+      .Key("bijstand_excl_vt").Int(d.bijstand_excl_vt.cents())
+      .EndObject();
+  w.Key("persons").BeginArray();
+  person("applicant", d.applicant);
+  if (d.partner.work_income.cents() != 0 || d.partner.counted.cents() != 0) person("partner", d.partner);
+  w.EndArray();
+  w.Key("vermogen").BeginObject()
+      .Key("grens").Int(d.vermogensgrens.cents())
+      .Key("boven_grens").Bool(d.vermogen_boven_grens)
+      .Key("eigen_woning_boven_grens").Bool(d.eigen_woning_boven_grens)
+      .EndObject();
+  w.Key("period_ends").BeginArray();
   for (int i = 0; i < d.period_end_count; ++i) {
     const pw::PeriodEnd& e = d.period_ends[static_cast<size_t>(i)];
-    periods.push_back({{"rule", std::string(pw::VrijlatingRuleName(e.rule))},
-                       {"partner", e.partner},
-                       {"last_month", e.last_month.ToString()}});
+    w.BeginObject()
+        .Key("rule").String(pw::VrijlatingRuleName(e.rule))
+        .Key("partner").Bool(e.partner)
+        .Key("last_month").String(e.last_month.ToString())
+        .EndObject();
   }
-  ordered_json out{{"month", p.month.ToString()},
-           {"gemeente", p.gemeente},
-           {"rules_version", std::string(rules_version)},
-           {"regime", d.in_balans ? "in_balans" : "art31"},
-           {"leefvorm", std::string(pw::LeefvormName(d.leefvorm))},
-           {"kostendelers", d.kostendelers},
-           {"a", d.a},
-           {"amounts",
-            {{"norm", d.norm.cents()},
-             {"vrijlating", d.vrijlating.cents()},
-             {"counted_income", d.counted_income.cents()},
-             {"bijstand", d.bijstand.cents()},
-             {"vakantietoeslag", d.vakantietoeslag.cents()},
-             {"bijstand_excl_vt", d.bijstand_excl_vt.cents()}}},
-           {"persons", persons},
-           {"vermogen",
-            {{"grens", d.vermogensgrens.cents()},
-             {"boven_grens", d.vermogen_boven_grens},
-             {"eigen_woning_boven_grens", d.eigen_woning_boven_grens}}},
-           {"period_ends", periods}};
+  w.EndArray();
   if (trace != nullptr) {
-    ordered_json steps = ordered_json::array();
+    w.Key("trace").BeginArray();
     for (const rules::TraceStep& s : trace->steps()) {
-      ordered_json step{{"label", s.label}, {"amount", s.amount.cents()}, {"rule_id", s.rule_id}, {"legal_ref", s.legal_ref}};
-      if (!s.param_value.empty()) step["param_value"] = s.param_value;
-      if (s.effective) step["effective"] = s.effective->ToString();
-      if (!s.detail.empty()) step["detail"] = s.detail;
-      steps.push_back(std::move(step));
+      w.BeginObject()
+          .Key("label").String(s.label)
+          .Key("amount").Int(s.amount.cents())
+          .Key("rule_id").String(s.rule_id)
+          .Key("legal_ref").String(s.legal_ref);
+      if (!s.param_value.empty()) w.Key("param_value").String(s.param_value);
+      if (s.effective) w.Key("effective").String(s.effective->ToString());
+      if (!s.detail.empty()) w.Key("detail").String(s.detail);
+      w.EndObject();
     }
-    out["trace"] = std::move(steps);
+    w.EndArray();
   }
-  return out.dump(pretty ? 2 : -1);
+  w.EndObject();
+  // The command line shows it indented: the same document, laid out by nlohmann-json.
+  if (pretty) return ordered_json::parse(out).dump(2);
+  return out;
 }
 
 std::string StatusToJson(const Status& s, bool pretty) {

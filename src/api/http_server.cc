@@ -59,11 +59,12 @@ void AppendJsonString(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// One write per line: stderr is unbuffered, and lines of several threads must not mix.
 void DefaultLog(std::string_view line) {
-  static std::mutex mu;
-  std::lock_guard<std::mutex> lock(mu);
-  std::fwrite(line.data(), 1, line.size(), stderr);
-  std::fputc('\n', stderr);
+  std::string with_newline;
+  with_newline.reserve(line.size() + 1);
+  with_newline.append(line).push_back('\n');
+  std::fwrite(with_newline.data(), 1, with_newline.size(), stderr);
 }
 
 Response ErrorResponse(int status, std::string_view code, std::string_view message) {
@@ -116,6 +117,19 @@ bool ReadWholeFile(const fs::path& p, std::string* out) {
   ss << in.rdbuf();
   *out = std::move(ss).str();
   return true;
+}
+
+// FormatUtc of now, formatted once per second per thread.
+const std::string& CachedUtcNow() {
+  constexpr int64_t kMillisPerSecond = 1000;
+  thread_local int64_t second = -1;
+  thread_local std::string text;
+  int64_t now = SystemClock().NowUnixMillis() / kMillisPerSecond;
+  if (now != second) {
+    second = now;
+    text = FormatUtc(now * kMillisPerSecond);
+  }
+  return text;
 }
 
 }  // namespace
@@ -197,28 +211,28 @@ struct HttpServer::Impl {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(HttpServer::Impl& srv, tcp::socket socket)
-      : srv_(srv), stream_(std::move(socket)), timer_(stream_.get_executor()) {
+      : srv_(srv), socket_(std::move(socket)), timer_(socket_.get_executor()) {
     beast::error_code ec;
-    auto ep = stream_.socket().remote_endpoint(ec);
+    auto ep = socket_.remote_endpoint(ec);
     if (!ec) peer_ = ep.address().to_string();
-    stream_.socket().set_option(tcp::no_delay(true), ec);
+    socket_.set_option(tcp::no_delay(true), ec);
   }
   ~Session() { srv_.SessionEnded(); }
 
   void Start() {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+    asio::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->Read(); });
   }
 
   // Called when the server shuts down: an idle connection is closed, a busy one finishes.
   void PostShutdown() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] { self->OnShutdown(); });
+    asio::post(socket_.get_executor(), [self = shared_from_this()] { self->OnShutdown(); });
   }
 
  private:
   void OnShutdown() {
     if (reading_ && parser_ && !parser_->got_some()) {
       beast::error_code ec;
-      stream_.socket().cancel(ec);
+      socket_.cancel(ec);
     }
   }
 
@@ -229,21 +243,38 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(static_cast<std::uint32_t>(srv_.config.limits.max_header_bytes));
     reading_ = true;
     timed_out_ = false;
-    stream_.expires_never();
-    timer_.expires_after(std::chrono::milliseconds(srv_.config.limits.request_timeout_ms));
-    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
-      if (ec || !self->reading_) return;
-      self->timed_out_ = true;
-      beast::error_code ignored;
-      self->stream_.socket().cancel(ignored);
-    });
-    http::async_read(stream_, buffer_, *parser_,
+    ArmDeadline();
+    http::async_read(socket_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->OnRead(ec); });
+  }
+
+  // One timer per connection, armed lazily: reading a request and writing a response each must
+  // finish by `deadline_`. Moving the deadline costs no timer operation; the timer, when it fires
+  // early, waits again until the current deadline.
+  void ArmDeadline() {
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(srv_.config.limits.request_timeout_ms);
+    if (timer_armed_) return;
+    timer_armed_ = true;
+    timer_.expires_at(deadline_);
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) { self->OnTimer(ec); });
+  }
+
+  void OnTimer(beast::error_code ec) {
+    timer_armed_ = false;
+    if (ec || closed_ || (!reading_ && !writing_)) return;
+    if (std::chrono::steady_clock::now() < deadline_) {
+      timer_armed_ = true;
+      timer_.expires_at(deadline_);
+      timer_.async_wait([self = shared_from_this()](beast::error_code e) { self->OnTimer(e); });
+      return;
+    }
+    if (reading_) timed_out_ = true;
+    beast::error_code ignored;
+    socket_.cancel(ignored);  // the read or write ends with operation_aborted
   }
 
   void OnRead(beast::error_code ec) {
     reading_ = false;
-    timer_.cancel();
     started_ = std::chrono::steady_clock::now();
     if (timed_out_) {
       if (parser_->got_some()) {
@@ -374,8 +405,10 @@ class Session : public std::enable_shared_from_this<Session> {
       out->body() = std::move(res.body);
       out->prepare_payload();
     }
-    stream_.expires_after(std::chrono::milliseconds(srv_.config.limits.request_timeout_ms));
-    http::async_write(stream_, *out, [self = shared_from_this(), out](beast::error_code ec, size_t) {
+    writing_ = true;
+    ArmDeadline();
+    http::async_write(socket_, *out, [self = shared_from_this(), out](beast::error_code ec, size_t) {
+      self->writing_ = false;
       self->OnWrite(ec);
     });
   }
@@ -392,8 +425,7 @@ class Session : public std::enable_shared_from_this<Session> {
     std::string line;
     line.reserve(160);
     line += "{\"ts\":\"";
-    std::string ts = FormatUtc(SystemClock().NowUnixMillis());
-    line += ts;
+    line += CachedUtcNow();
     line += "\",\"method\":";
     AppendJsonString(line, method_.empty() ? "-" : method_);
     line += ",\"route\":";
@@ -411,14 +443,19 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void Close() {
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.socket().close(ec);
+    closed_ = true;
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
+    socket_.close(ec);
     timer_.cancel();
   }
 
   HttpServer::Impl& srv_;
-  beast::tcp_stream stream_;
+  tcp::socket socket_;
   asio::steady_timer timer_;
+  std::chrono::steady_clock::time_point deadline_;
+  bool timer_armed_ = false;
+  bool writing_ = false;
+  bool closed_ = false;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::string peer_;

@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "api/calculator.h"
+#include "api/casework.h"
+#include "letters/pdf_renderer.h"
 #include "api/household_json.h"
 #include "api/http_server.h"
 #include "api/json_detail.h"
@@ -80,6 +82,15 @@ Result<std::string> TextField(const json& doc, const char* name, size_t max_len 
   return s;
 }
 
+// A body of exactly two text fields, {"<a>": "...", "<b>": "..."}, each of a bounded length.
+Result<std::pair<std::string, std::string>> TwoTextFields(const Request& req, const char* a, size_t a_max,
+                                                          const char* b, size_t b_max) {
+  NABIJ_ASSIGN_OR_RETURN(json doc, BodyObject(req, {a, b}));
+  NABIJ_ASSIGN_OR_RETURN(std::string first, TextField(doc, a, a_max));
+  NABIJ_ASSIGN_OR_RETURN(std::string second, TextField(doc, b, b_max));
+  return std::make_pair(std::move(first), std::move(second));
+}
+
 bool IsJsonContentType(std::string_view ct) {
   std::string_view base = ct.substr(0, ct.find(';'));
   while (!base.empty() && base.back() == ' ') base.remove_suffix(1);
@@ -135,17 +146,22 @@ ordered_json RunJson(const payments::RunRecord& r) {
                       {"created_at", r.created_at}};
 }
 
+// The amounts of a run's totals or of one case's line in a run (the same seven fields).
+template <typename T>
+void AddRunAmounts(ordered_json& j, const T& t) {
+  j["bijstand"] = t.bijstand.cents();
+  j["vt_reserved"] = t.vt_reserved.cents();
+  j["vt_paid"] = t.vt_paid.cents();
+  j["garnished"] = t.garnished.cents();
+  j["recovered"] = t.recovered.cents();
+  j["direct"] = t.direct.cents();
+  j["to_client"] = t.to_client.cents();
+}
+
 ordered_json TotalsJson(const payments::RunTotals& t) {
-  return ordered_json{{"cases", t.cases},
-                      {"failed", t.failed},
-                      {"payments", t.payments},
-                      {"bijstand", t.bijstand.cents()},
-                      {"vt_reserved", t.vt_reserved.cents()},
-                      {"vt_paid", t.vt_paid.cents()},
-                      {"garnished", t.garnished.cents()},
-                      {"recovered", t.recovered.cents()},
-                      {"direct", t.direct.cents()},
-                      {"to_client", t.to_client.cents()}};
+  ordered_json j{{"cases", t.cases}, {"failed", t.failed}, {"payments", t.payments}};
+  AddRunAmounts(j, t);
+  return j;
 }
 
 std::string_view MemberRoleName(pw::Role r) {
@@ -230,7 +246,7 @@ Response ErrorResponse(const Status& s) {
 }
 
 Status Service::AddRoutes(Router& router) {
-  static constexpr std::array<RouteEntry, 20> kRouteTable = {{
+  static constexpr RouteEntry kRouteTable[] = {
       {"GET", "/api/v1/health", &Service::Health},
       {"POST", "/api/v1/calculator", &Service::Calculator},
       {"POST", "/api/v1/session", &Service::Login},
@@ -251,7 +267,15 @@ Status Service::AddRoutes(Router& router) {
       {"POST", "/api/v1/users/{name}/reset-password", &Service::ResetPassword},
       {"GET", "/api/v1/access-log", &Service::SearchAccessLog},
       {"GET", "/api/v1/events", &Service::ListEvents},
-  }};
+      {"POST", "/api/v1/applications", &Service::Apply},
+      {"POST", "/api/v1/applications/{id}/decision", &Service::DecideApplication},
+      {"GET", "/api/v1/workqueues", &Service::WorkQueues},
+      {"POST", "/api/v1/cases/{id}/incomes", &Service::ReportIncome},
+      {"GET", "/api/v1/cases/{id}/decisions", &Service::CaseDecisions},
+      {"GET", "/api/v1/cases/{id}/history", &Service::CaseHistory},
+      {"GET", "/api/v1/cases/{id}/letters/{letter}", &Service::CaseLetter},
+      {"GET", "/api/v1/stats/caseload", &Service::Caseload},
+  };
   for (const RouteEntry& e : kRouteTable) {
     Method m = e.handler;
     NABIJ_RETURN_IF_ERROR(router.Add(e.method, e.path, [this, m](const Request& r) { return Guarded(r, m); }));
@@ -342,16 +366,13 @@ Response Service::Login(const Call& c) {
                       415);
     return r;
   }
-  auto doc = BodyObject(c.req, {"name", "password"});
-  if (!doc.ok()) return ErrorResponse(doc.error());
-  auto name = TextField(*doc, "name", 64);
-  if (!name.ok()) return ErrorResponse(name.error());
-  auto password = TextField(*doc, "password", 1024);
-  if (!password.ok()) return ErrorResponse(password.error());
-  auto login = d_.sessions.Login(*name, *password, c.req.peer);
+  auto body = TwoTextFields(c.req, "name", 64, "password", 1024);
+  if (!body.ok()) return ErrorResponse(body.error());
+  const auto& [name, password] = *body;
+  auto login = d_.sessions.Login(name, password, c.req.peer);
   if (!login.ok()) {
     Response r = ErrorResponse(login.error());
-    r.user = *name;  // the login name only, for the request log (docs/accounts.md, "Not done here")
+    r.user = name;  // the login name only, for the request log (docs/accounts.md, "Not done here")
     return r;
   }
   Response r = Json(UserJson(login->principal, login->csrf_token).dump());
@@ -373,13 +394,9 @@ Response Service::Logout(const Call& c) {
 }
 
 Response Service::ChangePassword(const Call& c) {
-  auto doc = BodyObject(c.req, {"old_password", "new_password"});
-  if (!doc.ok()) return ErrorResponse(doc.error());
-  auto old_pw = TextField(*doc, "old_password", 1024);
-  if (!old_pw.ok()) return ErrorResponse(old_pw.error());
-  auto new_pw = TextField(*doc, "new_password", 1024);
-  if (!new_pw.ok()) return ErrorResponse(new_pw.error());
-  auto changed = d_.sessions.ChangePassword(d_.accounts, *c.who, *old_pw, *new_pw);
+  auto body = TwoTextFields(c.req, "old_password", 1024, "new_password", 1024);
+  if (!body.ok()) return ErrorResponse(body.error());
+  auto changed = d_.sessions.ChangePassword(d_.accounts, *c.who, body->first, body->second);
   if (!changed.ok()) return ErrorResponse(changed.error());
   Response r = Json(UserJson(changed->principal, changed->csrf_token).dump());
   r.headers.emplace_back("Set-Cookie", auth::SessionCookie(changed->token, d_.guard.tls()));
@@ -467,14 +484,8 @@ Response Service::GetCase(const Call& c) {
   for (const payments::CaseRunLine& l : f.runs) {
     ordered_json line{{"month", l.month.ToString()},
                       {"run_status", std::string(payments::RunStatusName(l.run_status))},
-                      {"ok", l.ok},
-                      {"bijstand", l.bijstand.cents()},
-                      {"vt_reserved", l.vt_reserved.cents()},
-                      {"vt_paid", l.vt_paid.cents()},
-                      {"garnished", l.garnished.cents()},
-                      {"recovered", l.recovered.cents()},
-                      {"direct", l.direct.cents()},
-                      {"to_client", l.to_client.cents()}};
+                      {"ok", l.ok}};
+    AddRunAmounts(line, l);
     if (!l.ok) line["error"] = {{"code", l.error_code}, {"message", l.error_message}};
     runs.push_back(std::move(line));
   }
@@ -657,15 +668,11 @@ Response Service::ListUsers(const Call&) {
 }
 
 Response Service::CreateUser(const Call& c) {
-  auto doc = BodyObject(c.req, {"name", "role"});
-  if (!doc.ok()) return ErrorResponse(doc.error());
-  auto name = TextField(*doc, "name", 64);
-  if (!name.ok()) return ErrorResponse(name.error());
-  auto role_id = TextField(*doc, "role", 64);
-  if (!role_id.ok()) return ErrorResponse(role_id.error());
-  auto role = auth::ParseRole(*role_id);
+  auto body = TwoTextFields(c.req, "name", 64, "role", 64);
+  if (!body.ok()) return ErrorResponse(body.error());
+  auto role = auth::ParseRole(body->second);
   if (!role) return ErrorResponse(InvalidArgument("onbekende rol", "role"));
-  auto made = d_.accounts.CreateUser(c.who->name, *name, *role);
+  auto made = d_.accounts.CreateUser(c.who->name, body->first, *role);
   if (!made.ok()) return ErrorResponse(made.error());
   return Json(ordered_json{{"user", made->user.name},
                            {"role", std::string(auth::RoleId(made->user.role))},
@@ -736,6 +743,266 @@ Response Service::ListEvents(const Call& c) {
     list.push_back({{"at", e.at}, {"actor", e.actor}, {"kind", e.kind}, {"case_id", e.case_id}, {"detail", e.detail}});
   }
   return Json(ordered_json{{"events", std::move(list)}}.dump());
+}
+
+// --- Case administration ---------------------------------------------------------------------
+
+namespace {
+
+ordered_json DeadlinesJson(const cases::Deadlines& d) {
+  return ordered_json{{"earliest_application", d.earliest_application.ToString()},
+                      {"voorschot_due", OptionalDateJson(d.voorschot_due)},
+                      {"decision_due", OptionalDateJson(d.decision_due)},
+                      {"days_left", d.days_left ? json(*d.days_left) : json(nullptr)},
+                      {"suspended_days", d.suspended_days},
+                      {"suspended_now", d.suspended_now},
+                      {"handling_days", d.handling_days ? json(*d.handling_days) : json(nullptr)}};
+}
+
+ordered_json DecisionJson(const cases::DecisionRecord& d, bool with_result) {
+  ordered_json j{{"id", d.id},
+                 {"case_id", d.case_id == 0 ? json(nullptr) : json(d.case_id)},
+                 {"application_id", d.application_id == 0 ? json(nullptr) : json(d.application_id)},
+                 {"kind", std::string(cases::DecisionKindName(d.kind))},
+                 {"effective_from", d.effective_from.ToString()},
+                 {"month", d.month.ToString()},
+                 {"bijstand", d.bijstand.cents()},
+                 {"automatic", d.automatic},
+                 {"decided_by", d.decided_by},
+                 {"decided_at", d.decided_at},
+                 {"rules_version", d.rules_version},
+                 {"note", d.note}};
+  if (with_result) {
+    // Stored by nabij and checked by the database (json_valid): parsing cannot fail but is guarded.
+    j["result"] = ordered_json::parse(d.result, nullptr, /*allow_exceptions=*/false);
+  }
+  return j;
+}
+
+ordered_json ChangeJson(const ChangeOutcome& o) {
+  return ordered_json{{"decision", DecisionJson(o.decision, true)},
+                      {"month_was_paid", o.month_was_paid},
+                      {"paid", o.paid.cents()},
+                      {"overpaid", o.overpaid.cents()},
+                      {"underpaid", o.underpaid.cents()},
+                      {"recovery_id", o.recovery_id == 0 ? json(nullptr) : json(o.recovery_id)}};
+}
+
+Result<bool> BoolField(const json& doc, const char* name, bool fallback) {
+  auto it = doc.find(name);
+  if (it == doc.end()) return fallback;
+  if (!it->is_boolean()) return InvalidArgument("moet true of false zijn", name);
+  return it->get<bool>();
+}
+
+Result<int64_t> CentsField(const json& doc, const char* name, bool required) {
+  constexpr int64_t kMaxMonthlyCents = 100'000'000;
+  auto it = doc.find(name);
+  if (it == doc.end()) {
+    if (required) return InvalidArgument("dit veld ontbreekt (bedrag in centen)", name);
+    return int64_t{0};
+  }
+  if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > kMaxMonthlyCents) {
+    return InvalidArgument("moet een bedrag in hele centen zijn, van 0 tot 100000000", name);
+  }
+  return it->get<int64_t>();
+}
+
+constexpr int kVoorschotSoonDays = 7;  // the work queue shows voorschotten due within a week
+constexpr size_t kQueueRunExceptions = 200;
+
+}  // namespace
+
+Response Service::Apply(const Call& c) {
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  Casework work(d_.rules, d_.cases, d_.events, d_.clock);
+  auto o = work.Apply(c.req.body, c.who->name);
+  if (!o.ok()) return ErrorResponse(o.error());
+  ordered_json body{{"application_id", o->application_id},
+                    {"automatic", o->automatic},
+                    {"reasons", o->reasons},
+                    {"deadlines", DeadlinesJson(o->deadlines)},
+                    {"bijstand", o->bijstand.cents()},
+                    {"voorschot_minimum", o->voorschot_minimum ? json(o->voorschot_minimum->cents()) : json(nullptr)},
+                    {"decision", o->decision ? json(DecisionJson(*o->decision, false)) : json(nullptr)}};
+  return Json(body.dump(), 201);
+}
+
+Response Service::DecideApplication(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto doc = BodyObject(c.req, {"grant", "note"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  auto it = doc->find("grant");
+  if (it == doc->end() || !it->is_boolean()) {
+    return ErrorResponse(InvalidArgument("true (toekennen) of false (afwijzen)", "grant"));
+  }
+  std::string note;
+  if (doc->contains("note")) {
+    auto n = TextField(*doc, "note", 1000);
+    if (!n.ok()) return ErrorResponse(n.error());
+    note = *n;
+  }
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  Casework work(d_.rules, d_.cases, d_.events, d_.clock);
+  auto d = work.Decide(*id, it->get<bool>(), note, c.who->name);
+  if (!d.ok()) return ErrorResponse(d.error());
+  return Json(DecisionJson(*d, true).dump(), 201);
+}
+
+Response Service::WorkQueues(const Call&) {
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  Casework work(d_.rules, d_.cases, d_.events, d_.clock);
+  auto queue = work.Queue();
+  if (!queue.ok()) return ErrorResponse(queue.error());
+  const Date today = d_.clock.Today();
+  ordered_json applications = ordered_json::array();
+  ordered_json voorschotten = ordered_json::array();
+  for (const QueueItem& q : *queue) {
+    const cases::ApplicationRecord& a = q.application;
+    ordered_json item{{"id", a.id},
+                      {"gemeente", a.gemeente},
+                      {"melding", a.application.melding.ToString()},
+                      {"received", OptionalDateJson(a.application.received)},
+                      {"start_date", a.start.ToString()},
+                      {"bijstand", q.bijstand.cents()},
+                      {"voorschot_minimum", q.voorschot_minimum ? json(q.voorschot_minimum->cents()) : json(nullptr)},
+                      {"deadlines", DeadlinesJson(q.deadlines)},
+                      {"reasons", a.reasons}};
+    if (q.deadlines.voorschot_due && q.deadlines.voorschot_due->AddDays(-kVoorschotSoonDays) <= today) {
+      voorschotten.push_back(item);
+    }
+    applications.push_back(std::move(item));
+  }
+  // Run exceptions: the failed cases of the newest run.
+  ordered_json exceptions = ordered_json::array();
+  std::string run_month;
+  auto runs = d_.runs.ListRuns();
+  if (!runs.ok()) return ErrorResponse(runs.error());
+  if (!runs->empty()) {
+    const payments::RunRecord& newest = runs->front();
+    run_month = newest.month.ToString();
+    auto failed = d_.runs.FailedLines(newest.id);
+    if (!failed.ok()) return ErrorResponse(failed.error());
+    for (const payments::FailedLine& f : *failed) {
+      if (exceptions.size() >= kQueueRunExceptions) break;
+      exceptions.push_back({{"case_id", f.case_id}, {"code", f.error_code}, {"message", f.error_message}});
+    }
+  }
+  return Json(ordered_json{{"applications", std::move(applications)},
+                           {"voorschotten", std::move(voorschotten)},
+                           {"run_exceptions", {{"month", run_month.empty() ? json(nullptr) : json(run_month)},
+                                               {"cases", std::move(exceptions)}}}}
+                  .dump());
+}
+
+Response Service::ReportIncome(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto doc = BodyObject(c.req, {"month", "net_work_income", "other_income", "partner"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  auto month_text = TextField(*doc, "month", 7);
+  if (!month_text.ok()) return ErrorResponse(month_text.error());
+  auto month = Month::Parse(*month_text);
+  if (!month.ok()) return ErrorResponse(InvalidArgument("de maand is JJJJ-MM", "month"));
+  auto work_income = CentsField(*doc, "net_work_income", true);
+  if (!work_income.ok()) return ErrorResponse(work_income.error());
+  auto other = CentsField(*doc, "other_income", false);
+  if (!other.ok()) return ErrorResponse(other.error());
+  auto partner = BoolField(*doc, "partner", false);
+  if (!partner.ok()) return ErrorResponse(partner.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  Casework work(d_.rules, d_.cases, d_.events, d_.clock);
+  auto o = work.ReportIncome(*id, *month, *partner, Money::Cents(*work_income), Money::Cents(*other), c.who->name);
+  if (!o.ok()) return ErrorResponse(o.error());
+  return Json(ChangeJson(*o).dump(), 201);
+}
+
+Response Service::CaseDecisions(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto facts = d_.cases.LoadFacts(*id);  // kNotFound for an unknown case
+  if (!facts.ok()) return ErrorResponse(facts.error());
+  auto list = d_.cases.Decisions(*id);
+  if (!list.ok()) return ErrorResponse(list.error());
+  ordered_json out = ordered_json::array();
+  for (const cases::DecisionRecord& d : *list) out.push_back(DecisionJson(d, true));
+  Response r = Json(ordered_json{{"case_id", *id}, {"decisions", std::move(out)}}.dump());
+  r.case_ids_shown.push_back(*id);
+  return r;
+}
+
+Response Service::CaseHistory(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto exists = d_.case_files.LoadCaseFile(*id);
+  if (!exists.ok()) return ErrorResponse(exists.error());
+  if (!*exists) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id"));
+  constexpr int kMaxEvents = 1000;
+  auto events = d_.events.List(*id, kMaxEvents);
+  if (!events.ok()) return ErrorResponse(events.error());
+  ordered_json list = ordered_json::array();
+  for (const Event& e : *events) {
+    list.push_back({{"at", e.at}, {"actor", e.actor}, {"kind", e.kind}, {"detail", e.detail}});
+  }
+  Response r = Json(ordered_json{{"case_id", *id}, {"events", std::move(list)}}.dump());
+  r.case_ids_shown.push_back(*id);
+  return r;
+}
+
+Response Service::CaseLetter(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto letter = PositiveId(c.req.Param("letter"), "letter");
+  if (!letter.ok()) return ErrorResponse(letter.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto d = d_.cases.GetDecision(*letter);
+  if (!d.ok()) return ErrorResponse(d.error());
+  if (d->case_id != *id) {
+    return ErrorResponse(Status(ErrorCode::kNotFound, "dit dossier heeft geen besluit met dit nummer", "letter"));
+  }
+  auto file = d_.case_files.LoadCaseFile(*id);
+  if (!file.ok()) return ErrorResponse(file.error());
+  if (!*file) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id"));
+  cases::LetterContext ctx;
+  ctx.municipality = "Gemeente Demodorp (fictief)";
+  ctx.municipality_address = {"Postbus 1", "9999 ZZ Demodorp"};
+  ctx.recipient_name = (*file)->c.applicant.name;
+  ctx.recipient_address = {"(adres volgens de BRP)"};
+  ctx.reference = "NABIJ-B" + std::to_string(*letter);
+  ctx.letter_date = d_.clock.Today();
+  ctx.signer = "De klantmanager inkomen";
+  Casework work(d_.rules, d_.cases, d_.events, d_.clock);
+  auto pdf = work.LetterPdf(*letter, ctx);
+  if (!pdf.ok()) return ErrorResponse(pdf.error());
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(*pdf);
+  r.headers.emplace_back("Content-Disposition", "inline; filename=\"besluit-" + std::to_string(*letter) + ".pdf\"");
+  r.case_ids_shown.push_back(*id);
+  return r;
+}
+
+Response Service::Caseload(const Call& c) {
+  const Month now = d_.clock.Today().month();
+  Month range[2] = {now.Add(-23), now};
+  const char* names[2] = {"from", "to"};
+  for (int i = 0; i < 2; ++i) {
+    std::string text;
+    if (!c.req.Query(names[i], &text)) continue;
+    auto m = Month::Parse(text);
+    if (!m.ok()) return ErrorResponse(InvalidArgument("de maand is JJJJ-MM", names[i]));
+    range[i] = *m;
+  }
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto rows = d_.cases.Caseload(range[0], range[1]);
+  if (!rows.ok()) return ErrorResponse(rows.error());
+  ordered_json months = ordered_json::array();
+  for (const cases::CaseloadMonth& m : *rows) {
+    months.push_back({{"month", m.month.ToString()}, {"active", m.active}, {"inflow", m.inflow}, {"outflow", m.outflow}});
+  }
+  return Json(ordered_json{{"months", std::move(months)}}.dump());
 }
 
 }  // namespace nabij::api

@@ -28,6 +28,7 @@
 #include "base/clock.h"
 #include "base/event_log.h"
 #include "base/status.h"
+#include "cases/case_store.h"
 #include "payments/case_files.h"
 #include "payments/payment_run.h"
 #include "payments/run_store.h"
@@ -45,6 +46,7 @@ struct ServiceDeps {
   auth::AccessLog& access_log;
   payments::CaseFiles& case_files;  // thread-safe
   payments::RunStore& runs;         // used under the service's own mutex
+  cases::CaseStore& cases;          // on the same connection as `runs`: used under the same mutex
   EventLog& events;                 // thread-safe
   payments::ExportSettings sepa;    // the municipality's account and the XSD folder
 };
@@ -88,6 +90,15 @@ class Service {
   Response ResetPassword(const Call& c);
   Response SearchAccessLog(const Call& c);
   Response ListEvents(const Call& c);
+  // The case administration (docs/case-intake.md), through api::Casework.
+  Response Apply(const Call& c);
+  Response DecideApplication(const Call& c);
+  Response WorkQueues(const Call& c);
+  Response ReportIncome(const Call& c);
+  Response CaseDecisions(const Call& c);
+  Response CaseHistory(const Call& c);
+  Response CaseLetter(const Call& c);
+  Response Caseload(const Call& c);
 
   // The rules of `month` in `gemeente`, snapshotted once and kept (a bounded number of them).
   Result<std::shared_ptr<const pw::Params>> ParamsFor(Month month, const std::string& gemeente);

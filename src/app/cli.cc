@@ -48,8 +48,9 @@ Gebruik:
 
 Uitkeringsadministratie (SQLite, --db BESTAND of $NABIJ_DB, standaard nabij.db):
   nabij db init                                   Maakt of werkt de database bij.
-  nabij demo-data [--households N] [--seed S] [--month JJJJ-MM]
-                                                  Voegt synthetische dossiers toe.
+  nabij demo-data [--households N] [--seed S] [--month JJJJ-MM] [--applications N]
+                                                  Voegt synthetische dossiers toe, en aanvragen (een deel
+                                                  in de werkvoorraad).
   nabij run prepare --month JJJJ-MM --user NAAM   Bereidt de betaalrun voor (hervat na een onderbreking).
   nabij run approve --month JJJJ-MM --user NAAM   Keurt de run goed (een andere gebruiker: vier ogen).
   nabij run export  --month JJJJ-MM [--out BESTAND] [--format pain.001.001.09|pain.001.001.03]

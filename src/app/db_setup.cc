@@ -1,7 +1,10 @@
 #include "app/db_setup.h"
 
+#include "api/casework.h"
+#include "api/demo_applications.h"
 #include "base/clock.h"
 #include "payments/demo_data.h"
+#include "store/sqlite/case_store.h"
 #include "store/sqlite/event_log.h"
 #include "store/sqlite/run_store.h"
 
@@ -35,6 +38,19 @@ Status AddDemoData(store::SqliteDatabase& db, uint64_t seed, size_t n, Month mon
   SystemClock clock;
   return log.Append(Event{FormatUtc(clock.NowUnixMillis()), actor, "demo_data.added",
                           0, std::to_string(cases.size()) + " synthetische dossiers, seed " + std::to_string(seed)});
+}
+
+Status AddDemoApplications(store::SqliteDatabase& db, const rules::ParameterSet& rules, uint64_t seed, size_t n,
+                           const Clock& clock, const std::string& actor) {
+  store::SqliteCaseStore cases(db);
+  store::SqliteEventLog log(db);
+  api::Casework work(rules, cases, log, clock);
+  const std::vector<std::string> docs = api::GenerateDemoApplications(seed, n, clock.Today());
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto o = work.Apply(docs[i], actor);
+    if (!o.ok()) return o.error().WithFieldPrefix("demo_applications[" + std::to_string(i) + "]");
+  }
+  return Status::Ok();
 }
 
 Result<payments::ExportSettings> ExportSettingsFrom(const Args& a) {

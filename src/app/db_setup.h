@@ -7,10 +7,12 @@
 #include <memory>
 #include <string>
 
+#include "base/clock.h"
 #include "base/date.h"
 #include "app/args.h"
 #include "base/status.h"
 #include "payments/payment_run.h"
+#include "rules/parameter_set.h"
 #include "store/sqlite/database.h"
 
 namespace nabij::app {
@@ -23,6 +25,12 @@ Result<std::unique_ptr<store::SqliteDatabase>> OpenDatabase(const std::filesyste
 // their recovery claims and records "demo_data.added" by `actor` in the audit trail. The cases go
 // in in one transaction: all or none.
 Status AddDemoData(store::SqliteDatabase& db, uint64_t seed, size_t n, Month month, const std::string& actor);
+
+// Takes in `n` synthetic applications (api::GenerateDemoApplications with `seed`) dated in the
+// weeks before `today`, through the same intake as a real one: about half are decided
+// straight-through (opening a case), the others wait in the work queue with their reasons.
+Status AddDemoApplications(store::SqliteDatabase& db, const rules::ParameterSet& rules, uint64_t seed, size_t n,
+                           const Clock& clock, const std::string& actor);
 
 // The SEPA export settings from --debtor-name, --debtor-iban, --debtor-bic, --schemas and --format
 // (pain.001.001.09 or pain.001.001.03); without them the fictitious demo municipality's account

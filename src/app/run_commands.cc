@@ -66,6 +66,8 @@ int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::os
   if (!n.ok()) return Fail(err, n.error());
   auto seed = NumberOption(*a, "seed", 1, 0, INT64_MAX);
   if (!seed.ok()) return Fail(err, seed.error());
+  auto applications = NumberOption(*a, "applications", 0, 0, 100'000);
+  if (!applications.ok()) return Fail(err, applications.error());
   Month month = SystemClock().Today().month();
   if (a->options.count("month") != 0) {
     auto m = MonthOption(*a);
@@ -79,6 +81,15 @@ int CmdDemoData(const std::vector<std::string>& rest, std::ostream& out, std::os
   if (!added.ok()) return Fail(err, added);
   out << *n << " synthetische dossiers toegevoegd aan " << DbPath(*a).string() << " (seed " << *seed
       << ", rond " << month.ToString() << ")\n";
+  if (*applications > 0) {
+    auto rules = LoadRules(*a);
+    if (!rules.ok()) return Fail(err, rules.error());
+    SystemClock clock;
+    Status taken = AddDemoApplications(**db, *rules, static_cast<uint64_t>(*seed), static_cast<size_t>(*applications),
+                                       clock, TextOption(*a, "user", "nabij"));
+    if (!taken.ok()) return Fail(err, taken);
+    out << *applications << " synthetische aanvragen ingenomen (nabij case queue toont de werkvoorraad)\n";
+  }
   return 0;
 }
 

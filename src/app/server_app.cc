@@ -21,6 +21,7 @@
 #include "store/sqlite/auth_store.h"
 #include "store/sqlite/database.h"
 #include "store/sqlite/event_log.h"
+#include "store/sqlite/case_store.h"
 #include "store/sqlite/run_store.h"
 
 namespace nabij::app {
@@ -38,6 +39,7 @@ Gebruik: nabijd [OPTIES]
   --web-dir MAP            de gebouwde web-UI (standaard web/dist van de broncode, als die bestaat)
   --demo                   lege database: vult die met synthetische demodossiers
   --demo-households N      aantal demodossiers (standaard 2000)
+  --demo-applications N    aantal demo-aanvragen, de helft in de werkvoorraad (standaard 40)
   --config BESTAND         instellingen als key=value of key: value (YAML), één per regel
   --rules MAP              de regels (standaard $NABIJ_RULES of rules/ van de broncode)
   --request-log stderr|off|BESTAND   waar de verzoeklog heen gaat (standaard stderr)
@@ -52,7 +54,7 @@ omgeving, omgeving voor het configuratiebestand).
 // Every setting nabijd knows; the command line, the environment (NABIJ_ + upper case, '-' -> '_')
 // and the configuration file use these names.
 const std::vector<std::string> kKeys = {
-    "db", "rules", "port", "address", "threads", "web-dir", "demo", "demo-households", "request-log", "tls",
+    "db", "rules", "port", "address", "threads", "web-dir", "demo", "demo-households", "demo-applications", "request-log", "tls",
     "max-body-bytes", "max-header-bytes", "request-timeout-ms", "max-connections", "shutdown-grace-ms",
     "debtor-name", "debtor-iban", "debtor-bic", "schemas", "config",
 };
@@ -221,6 +223,7 @@ Result<ServerSettings> ServerSettingsFrom(const std::vector<std::string>& argv) 
   NABIJ_ASSIGN_OR_RETURN(s.demo, BoolSetting(a, "demo"));
   NABIJ_ASSIGN_OR_RETURN(s.tls, BoolSetting(a, "tls"));
   NABIJ_ASSIGN_OR_RETURN(s.demo_households, NumberOption(a, "demo-households", s.demo_households, 1, 1'000'000));
+  NABIJ_ASSIGN_OR_RETURN(s.demo_applications, NumberOption(a, "demo-applications", s.demo_applications, 0, 100'000));
   api::ServerConfig& http = s.http;
   http.port = static_cast<uint16_t>(port);
   http.address = TextOption(a, "address", "127.0.0.1");
@@ -259,6 +262,7 @@ struct ServerApp::Parts {
   std::unique_ptr<store::SqliteAuthStore> auth_store;
   std::unique_ptr<LockedEventLog> events;
   std::unique_ptr<store::SqliteRunStore> runs;
+  std::unique_ptr<store::SqliteCaseStore> cases;  // on `db`, like `runs`
   std::unique_ptr<auth::AccountService> accounts;
   std::unique_ptr<auth::LoginRateLimiter> limiter;
   std::unique_ptr<auth::SessionService> sessions;
@@ -269,7 +273,9 @@ struct ServerApp::Parts {
   std::ofstream log_file;
   std::mutex log_mu;
   std::optional<std::string> one_time_password;
-  // Expired sessions are swept every ten minutes while the server runs.
+  // Housekeeping while the server runs: the request log file is flushed every second (not per
+  // line: a write per request costs more than the rest of the log line), expired sessions are
+  // swept every ten minutes.
   std::thread sweeper;
   std::mutex sweep_mu;
   std::condition_variable sweep_cv;
@@ -298,7 +304,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
     Parts* parts = p.get();
     http.log = [parts](std::string_view line) {
       std::lock_guard<std::mutex> lock(parts->log_mu);
-      parts->log_file << line << '\n' << std::flush;
+      parts->log_file << line << '\n';  // flushed every second by the housekeeping thread
     };
   }
   NABIJ_ASSIGN_OR_RETURN(rules::ParameterSet set, rules::ParameterSet::Load(settings.rules));
@@ -310,6 +316,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
       NABIJ_RETURN_IF_ERROR(AddDemoData(*p->db, 1, static_cast<size_t>(settings.demo_households),
                                         p->clock.Today().month(), "nabij"));
       out << settings.demo_households << " synthetische demodossiers aangemaakt in " << settings.db.string() << "\n";
+      NABIJ_RETURN_IF_ERROR(
+          AddDemoApplications(*p->db, *p->rules, 1, static_cast<size_t>(settings.demo_applications), p->clock, "nabij"));
+      out << settings.demo_applications << " synthetische aanvragen ingenomen (een deel in de werkvoorraad)\n";
     }
   }
   NABIJ_ASSIGN_OR_RETURN(p->auth_db, OpenDatabase(settings.db, false));
@@ -318,6 +327,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->auth_store = std::make_unique<store::SqliteAuthStore>(*p->auth_db);
   p->events = std::make_unique<LockedEventLog>(*p->events_db);
   p->runs = std::make_unique<store::SqliteRunStore>(*p->db);
+  p->cases = std::make_unique<store::SqliteCaseStore>(*p->db);
   p->accounts = std::make_unique<auth::AccountService>(*p->auth_store, p->clock, p->events.get());
   p->limiter = std::make_unique<auth::LoginRateLimiter>(p->clock);
   p->sessions = std::make_unique<auth::SessionService>(*p->auth_store, p->clock, *p->limiter);
@@ -325,7 +335,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->access_log = std::make_unique<auth::AccessLog>(*p->auth_store, p->clock);
   p->service = std::make_unique<api::Service>(api::ServiceDeps{*p->rules, p->clock, *p->guard, *p->sessions,
                                                                *p->accounts, *p->access_log, *p->case_files, *p->runs,
-                                                               *p->events, settings.sepa});
+                                                               *p->cases, *p->events, settings.sepa});
   NABIJ_RETURN_IF_ERROR(p->service->AddRoutes(p->router));
   NABIJ_ASSIGN_OR_RETURN(auto first, p->accounts->Bootstrap());
   if (first) p->one_time_password = first->one_time_password;
@@ -337,10 +347,16 @@ Status ServerApp::Start() {
   NABIJ_RETURN_IF_ERROR(p_->server->Start());
   Parts* p = p_.get();
   p->sweeper = std::thread([p] {
-    constexpr auto kSweepEvery = std::chrono::minutes(10);
+    constexpr auto kFlushEvery = std::chrono::seconds(1);
+    constexpr int kSweepEveryFlushes = 600;  // ten minutes
+    int flushes = 0;
     std::unique_lock<std::mutex> lock(p->sweep_mu);
-    while (!p->sweep_cv.wait_for(lock, kSweepEvery, [p] { return p->stop_sweeping; })) {
-      (void)p->sessions->RemoveExpired();
+    while (!p->sweep_cv.wait_for(lock, kFlushEvery, [p] { return p->stop_sweeping; })) {
+      {
+        std::lock_guard<std::mutex> log_lock(p->log_mu);
+        if (p->log_file.is_open()) p->log_file.flush();
+      }
+      if (++flushes % kSweepEveryFlushes == 0) (void)p->sessions->RemoveExpired();
     }
   });
   return Status::Ok();
@@ -360,6 +376,8 @@ void ServerApp::Wait() {
   }
   p_->sweep_cv.notify_all();
   if (p_->sweeper.joinable()) p_->sweeper.join();
+  std::lock_guard<std::mutex> log_lock(p_->log_mu);
+  if (p_->log_file.is_open()) p_->log_file.flush();
 }
 
 }  // namespace nabij::app

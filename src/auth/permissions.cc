@@ -40,6 +40,7 @@ constexpr std::array kRoutes = {
     PersonalData("GET /api/v1/cases/{id}/decisions", {kKMI, kHH, kFA}),
     PersonalData("GET /api/v1/cases/{id}/letters/{letter}", {kKMI, kHH}),
     Roles("POST /api/v1/applications", {kKMI}),
+    Roles("POST /api/v1/applications/{id}/decision", {kKMI}),
     Roles("POST /api/v1/cases/{id}/incomes", {kKMI}),
     Roles("GET /api/v1/runs", {kFA, kAUD}),
     Roles("GET /api/v1/runs/{month}", {kFA, kAUD}),

@@ -34,6 +34,7 @@ const Expected kExpected[] = {
     {"GET /api/v1/cases/{id}/decisions", /*  */ "x..xx...", true},
     {"GET /api/v1/cases/{id}/letters/{letter}", "x..x....", true},
     {"POST /api/v1/applications", /*         */ "x.......", false},
+    {"POST /api/v1/applications/{id}/decision", "x.......", false},
     {"POST /api/v1/cases/{id}/incomes", /*   */ "x.......", false},
     {"GET /api/v1/runs", /*                  */ "....x..x", false},
     {"GET /api/v1/runs/{month}", /*          */ "....x..x", false},

@@ -38,6 +38,7 @@ class TestServer {
     s.rules = std::filesystem::path(NABIJ_SOURCE_DIR) / "rules";
     s.demo = true;
     s.demo_households = kDemoHouseholds;
+    s.demo_applications = 0;  // the tests take in their own
     s.http.threads = 2;
     s.http.port = 0;
     s.request_log = (dir_ / "requests.log").string();

@@ -4,7 +4,6 @@
 // rest. Any input must give a value or a Status, never a crash, a sanitizer report or a hang.
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -12,17 +11,9 @@
 #include "api/household_json.h"
 #include "api/router.h"
 #include "pw/bijstand.h"
-#include "rules/parameter_set.h"
+#include "rules/source_rules.h"
 
 namespace {
-
-const nabij::rules::ParameterSet* Rules() {
-  static const nabij::rules::ParameterSet* set = [] {
-    auto r = nabij::rules::ParameterSet::Load(std::filesystem::path(NABIJ_SOURCE_DIR) / "rules");
-    return r.ok() ? new nabij::rules::ParameterSet(std::move(*r)) : nullptr;
-  }();
-  return set;
-}
 
 const nabij::api::Router& TheRouter() {
   static const nabij::api::Router* router = [] {
@@ -62,8 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return 0;
   }
   auto in = nabij::pw::BuildCaseInput(calc->household.household);
-  if (!in.ok() || Rules() == nullptr) return 0;
-  auto params = nabij::pw::Snapshot(*Rules(), in->month, calc->household.household.gemeente);
+  if (!in.ok()) return 0;
+  auto params = nabij::pw::Snapshot(nabij::rules::SourceRules(), in->month, calc->household.household.gemeente);
   if (!params.ok()) return 0;
   nabij::rules::Trace trace;
   auto d = nabij::pw::Calculate(*params, *in, &trace, {calc->household.regime});

@@ -1,0 +1,162 @@
+// The case administration over HTTP (docs/case-intake.md): nabijd on port 0 with a real SQLite
+// file. An application decided straight-through and one that waits in the work queue for a
+// person, income reported for a paid month (a recovery claim), the decisions with their trace and
+// the access log, the letter as PDF, the caseload, and who may do what.
+#include <gtest/gtest.h>
+
+#include "test_server.h"
+
+namespace nabij::testing {
+namespace {
+
+using nlohmann::json;
+
+// An application reported ten days ago; `lodger` adds a housemate with a rent contract, which a
+// person must look at (Pw art. 19a lid 2).
+std::string ApplicationDoc(bool lodger) {
+  const Date today = SystemClock().Today();
+  const Date melding = today.AddDays(-10);
+  json members = json::array({{{"role", "applicant"}, {"birth_date", "1980-05-05"}}});
+  if (lodger) {
+    members.push_back(
+        {{"role", "housemate"}, {"birth_date", "1990-01-01"}, {"relation", "other"}, {"commercial_contract", true}});
+  }
+  json doc{{"melding", melding.ToString()},
+           {"received", melding.AddDays(1).ToString()},
+           {"applicant", {{"name", "Fictieve Aanvrager"}, {"iban", "NL91ABNA0417164300"}}},
+           {"household",
+            {{"month", melding.month().ToString()}, {"gemeente", "9999"}, {"vermogen", 0}, {"members", members}}}};
+  return doc.dump();
+}
+
+TEST(CaseworkApiTest, IntakeQueueDecisionIncomeLetterAndCaseload) {
+  TestServer srv;
+  UserSession kim = srv.AddUser("kim", "klantmanager_inkomen");
+  UserSession fin = srv.AddUser("fin", "financiele_administratie");
+  UserSession fin2 = srv.AddUser("fin2", "financiele_administratie");
+  UserSession bea = srv.AddUser("bea", "beleid");
+  UserSession aud = srv.AddUser("aud", "auditor");
+
+  // Straight-through.
+  HttpResponse plain = srv.Call(kim, "POST", "/api/v1/applications", ApplicationDoc(false));
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  json p = json::parse(plain.body);
+  EXPECT_TRUE(p["automatic"].get<bool>());
+  ASSERT_TRUE(p["decision"].is_object());
+  EXPECT_EQ(p["decision"]["kind"], "toekenning");
+  EXPECT_EQ(p["decision"]["decided_by"], "nabij");
+  EXPECT_GT(p["voorschot_minimum"].get<int64_t>(), 0);
+  const int64_t case_id = p["decision"]["case_id"];
+
+  // To the work queue, with its reason.
+  HttpResponse queued = srv.Call(kim, "POST", "/api/v1/applications", ApplicationDoc(true));
+  ASSERT_EQ(queued.status, 201) << queued.body;
+  json q = json::parse(queued.body);
+  EXPECT_FALSE(q["automatic"].get<bool>());
+  EXPECT_TRUE(q["decision"].is_null());
+  ASSERT_EQ(q["reasons"].size(), 1u);
+  EXPECT_NE(q["reasons"][0].get<std::string>().find("19a"), std::string::npos);
+  const int64_t app_id = q["application_id"];
+
+  HttpResponse queues = srv.Call(kim, "GET", "/api/v1/workqueues");
+  ASSERT_EQ(queues.status, 200) << queues.body;
+  json w = json::parse(queues.body);
+  json mine;
+  for (const json& a : w["applications"]) {
+    if (a["id"] == app_id) mine = a;
+  }
+  ASSERT_TRUE(mine.is_object()) << "the queued application is in the work queue";
+  EXPECT_EQ(mine["deadlines"]["days_left"], 47);  // 8 weeks from receipt, 9 days ago
+  EXPECT_EQ(mine["reasons"], q["reasons"]);
+  // The queue is sorted: fewest days left first.
+  int previous = -1000000;
+  for (const json& a : w["applications"]) {
+    if (a["deadlines"]["days_left"].is_null()) continue;
+    EXPECT_GE(a["deadlines"]["days_left"].get<int>(), previous);
+    previous = a["deadlines"]["days_left"].get<int>();
+  }
+  EXPECT_TRUE(w["run_exceptions"]["month"].is_null());
+
+  // A person decides; a refusal needs a reason.
+  const std::string decide = "/api/v1/applications/" + std::to_string(app_id) + "/decision";
+  EXPECT_EQ(srv.Call(kim, "POST", decide, R"({"grant": false})").status, 400);
+  EXPECT_EQ(srv.Call(kim, "POST", decide, R"({"grant": "ja"})").status, 400);
+  HttpResponse granted = srv.Call(kim, "POST", decide, R"({"grant": true, "note": "huurcontract gezien"})");
+  ASSERT_EQ(granted.status, 201) << granted.body;
+  EXPECT_EQ(json::parse(granted.body)["decided_by"], "kim");
+  EXPECT_EQ(srv.Call(kim, "POST", decide, R"({"grant": true})").status, 409) << "decided once";
+
+  // The month is paid; then a payslip for it comes in.
+  const std::string month = SystemClock().Today().AddDays(-10).month().ToString();
+  ASSERT_EQ(srv.Call(fin, "POST", "/api/v1/runs/" + month + "/prepare").status, 200);
+  const std::string incomes = "/api/v1/cases/" + std::to_string(case_id) + "/incomes";
+  EXPECT_EQ(srv.Call(kim, "POST", incomes, R"({"month": "2026-13", "net_work_income": 1})").status, 400);
+  EXPECT_EQ(srv.Call(kim, "POST", incomes, R"({"month": ")" + month + R"(", "net_work_income": 1.5})").status, 400);
+  EXPECT_EQ(srv.Call(fin2, "POST", incomes, R"({"month": ")" + month + R"(", "net_work_income": 100})").status, 403);
+  HttpResponse income =
+      srv.Call(kim, "POST", incomes, R"({"month": ")" + month + R"(", "net_work_income": 30000})");
+  ASSERT_EQ(income.status, 201) << income.body;
+  json inc = json::parse(income.body);
+  EXPECT_TRUE(inc["month_was_paid"].get<bool>());
+  EXPECT_GT(inc["overpaid"].get<int64_t>(), 0);
+  EXPECT_TRUE(inc["recovery_id"].is_number_integer());
+  EXPECT_EQ(inc["decision"]["kind"], "wijziging");
+
+  // The decisions with their trace; the read is in the access log.
+  HttpResponse decisions = srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id) + "/decisions");
+  ASSERT_EQ(decisions.status, 200) << decisions.body;
+  json ds = json::parse(decisions.body)["decisions"];
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_FALSE(ds[0]["result"]["trace"].empty());
+  const int64_t first_decision = ds[0]["id"];
+  HttpResponse log = srv.Call(aud, "GET", "/api/v1/access-log?case=" + std::to_string(case_id));
+  ASSERT_EQ(log.status, 200) << log.body;
+  EXPECT_NE(log.body.find("/decisions"), std::string::npos);
+
+  HttpResponse pdf = srv.Call(
+      kim, "GET", "/api/v1/cases/" + std::to_string(case_id) + "/letters/" + std::to_string(first_decision));
+  ASSERT_EQ(pdf.status, 200) << pdf.body;
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id) + "/letters/999").status, 404);
+
+  HttpResponse history = srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id) + "/history");
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_NE(history.body.find("income.reported"), std::string::npos);
+  EXPECT_EQ(history.body.find("Fictieve Aanvrager"), std::string::npos) << "no names in the audit trail";
+
+  HttpResponse load = srv.Call(bea, "GET", "/api/v1/stats/caseload?from=" + month + "&to=" + month);
+  ASSERT_EQ(load.status, 200) << load.body;
+  json months = json::parse(load.body)["months"];
+  ASSERT_EQ(months.size(), 1u);
+  // The demo households plus the two new cases.
+  EXPECT_GE(months[0]["active"].get<int64_t>(), 2);
+  EXPECT_GE(months[0]["inflow"].get<int64_t>(), 2);
+  EXPECT_EQ(srv.Call(bea, "GET", "/api/v1/stats/caseload?from=x").status, 400);
+  EXPECT_EQ(srv.Call(bea, "GET", "/api/v1/workqueues").status, 403) << "beleid sees aggregates only";
+  EXPECT_EQ(srv.Call(fin, "POST", "/api/v1/applications", ApplicationDoc(false)).status, 403);
+}
+
+TEST(CaseworkApiTest, BadApplicationsAreRefusedWithTheField) {
+  TestServer srv;
+  UserSession kim = srv.AddUser("kim", "klantmanager_inkomen");
+  HttpResponse r = srv.Call(kim, "POST", "/api/v1/applications", R"({"melding": "2026-02-30"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "melding");
+  r = srv.Call(kim, "POST", "/api/v1/applications", "{not json");
+  EXPECT_EQ(r.status, 400);
+  r = srv.Call(kim, "POST", "/api/v1/applications", "");
+  EXPECT_EQ(r.status, 400);
+  json doc = json::parse(ApplicationDoc(false));
+  doc["applicant"]["iban"] = "NL00ABNA0417164300";
+  r = srv.Call(kim, "POST", "/api/v1/applications", doc.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "applicant.iban");
+  EXPECT_EQ(srv.Call(kim, "POST", "/api/v1/applications/77/decision", R"({"grant": true})").status, 404);
+  EXPECT_EQ(srv.Call(kim, "POST", "/api/v1/cases/999999/incomes", R"({"month": "2026-01", "net_work_income": 1})")
+                .status,
+            404);
+}
+
+}  // namespace
+}  // namespace nabij::testing
