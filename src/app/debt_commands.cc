@@ -468,8 +468,11 @@ int ExportSepa(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
   out << sepa->transfers << " betaling(en) aan schuldeisers, totaal " << FormatEuro(sepa->total)
       << ", " << sepa->message_id << ", gevalideerd tegen de XSD, geschreven naar "
       << a.options.at("out") << "\n";
-  if (sepa->without_iban > 0)
-    out << sepa->without_iban << " vordering(en) zonder IBAN niet betaald\n";
+  if (sepa->not_payable > 0) {
+    out << sepa->not_payable
+        << " vordering(en) niet betaald: geen IBAN of een IBAN buiten SEPA (zie 'nabij debt "
+           "show')\n";
+  }
   return 0;
 }
 

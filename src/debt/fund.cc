@@ -585,13 +585,21 @@ Result<SepaResult> DebtFund::ExportSepa(
       if (c.paid_on || !c.settled_amount || *c.settled_amount == Money::Zero()) continue;
       auto iban = Iban::Parse(c.creditor_iban);
       if (!iban.ok()) {
-        ++out.without_iban;
+        ++out.not_payable;
         continue;
       }
-      c.payment_id = "SF" + std::to_string(d.id) + "C" + std::to_string(c.seq);
+      sepa::Transfer t{"SF" + std::to_string(d.id) + "C" + std::to_string(c.seq), *c.settled_amount,
+                       c.creditor, *iban,
+                       "Schuldenfonds finale kwijting kenmerk " + c.creditor_reference};
+      // The EPC checks per transfer (SEPA scope of the IBAN, character set, lengths): one claim
+      // the bank would refuse waits for a worker instead of stopping the whole file.
+      if (!sepa::CheckTransfer(t).ok()) {
+        ++out.not_payable;
+        continue;
+      }
+      c.payment_id = t.end_to_end_id;
       c.paid_on = execution;
-      batch.transfers.push_back({c.payment_id, *c.settled_amount, c.creditor, *iban,
-                                 "Schuldenfonds finale kwijting kenmerk " + c.creditor_reference});
+      batch.transfers.push_back(std::move(t));
       out.total += *c.settled_amount;
       ++out.transfers;
       any = true;

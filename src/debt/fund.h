@@ -80,7 +80,9 @@ struct SepaResult {
   std::string message_id;
   int transfers = 0;
   Money total;
-  int without_iban = 0;  // settled claims not paid because the creditor's IBAN is unknown
+  // Settled claims not paid: the creditor's IBAN is unknown, or the transfer fails the EPC checks
+  // (sepa::CheckTransfer: an IBAN outside the SEPA scope, say). They wait for a worker.
+  int not_payable = 0;
 };
 
 class DebtFund {
@@ -127,7 +129,7 @@ class DebtFund {
   Result<Money> Breach(int64_t dossier_id, const std::string& worker);
   // Forgives the rest of every plan whose term has ended without arrears; returns how many.
   Result<int> CloseFinishedPlans();
-  // Pays every settled, unpaid claim of restructured dossiers in one pain.001: writes and
+  // Pays every settled, unpaid, payable claim of restructured dossiers in one pain.001: writes and
   // validates the file, hands it to `deliver` (which writes it out), and only when that succeeds
   // marks the claims paid and books the payment. A failing `deliver` changes nothing; a failing
   // save after it returns the store's error, and the caller discards what it delivered.

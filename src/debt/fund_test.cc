@@ -359,6 +359,38 @@ TEST_F(FundTest, ARepaymentsFileIsCheckedAllOrNothing) {
   ExpectLedgerMatches(id);
 }
 
+TEST_F(FundTest, SepaSkipsWhatTheBankWouldRefuseAndBooksNothingWhenDeliveryFails) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000},
+                                         {"Demo Buitenland", Sector::kCommercieel, 50000}});
+  // The second creditor's account is in Turkey: a valid IBAN outside the SEPA scope.
+  ClaimRow abroad;
+  abroad.line = 2;
+  abroad.dossier_id = id;
+  abroad.claim.creditor = "Demo Buitenland";
+  abroad.claim.creditor_reference = "REF-2";
+  abroad.claim.creditor_iban = "TR330006100519786457841326";
+  abroad.claim.sector = Sector::kCommercieel;
+  abroad.claim.principal = Money::Cents(50000);
+  abroad.claim.verification = Verification::kConfirmed;
+  ASSERT_TRUE(fund_.ImportClaims({abroad}).ok());
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());
+  ASSERT_TRUE(Answer(id, 2, 1, AnswerKind::kAccept).ok());
+  SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                  sepa::Version::kPain001_001_09,     sepa::DefaultSchemaDir(), std::nullopt};
+  auto failed =
+      fund_.ExportSepa(ss, [](const std::string&) { return Status(ErrorCode::kIo, "disk full"); });
+  EXPECT_EQ(failed.status().code(), ErrorCode::kIo);
+  EXPECT_FALSE(store_.LoadDossier(id)->claims[0].paid_on) << "marked paid without a file";
+  EXPECT_TRUE(store_.Entries()->size() == 1u) << "only the takeover is booked";
+  auto paid = fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
+  ASSERT_TRUE(paid.ok()) << paid.status().ToString();
+  EXPECT_EQ(paid->transfers, 1);
+  EXPECT_EQ(paid->not_payable, 1);
+  EXPECT_EQ(paid->total, Money::Cents(60000));
+  ExpectLedgerMatches(id);
+}
+
 TEST_F(FundTest, TheRestIsForgivenAfterTheTermWithoutArrears) {
   // 60 % of EUR 10.000 is more than 18 months of what the household can afford.
   const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 1000000}});
