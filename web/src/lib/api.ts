@@ -1,6 +1,6 @@
 // The one place that talks to nabijd's JSON API (/api/v1). Keeps the CSRF token in memory and
 // sends it on every request that is not a GET (docs/accounts.md).
-import { dutchError, type ApiErrorBody } from './errors';
+import { dutchError, fieldMessage, type ApiErrorBody } from './errors';
 
 let csrfToken = '';
 export function setCsrfToken(token: string): void {
@@ -16,6 +16,10 @@ export class ApiError extends Error {
   }
   get field(): string | undefined {
     return this.body?.field;
+  }
+  /** Short text for next to the field named by `field`. */
+  get fieldText(): string {
+    return fieldMessage(this.body ?? {});
   }
 }
 

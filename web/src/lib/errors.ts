@@ -55,6 +55,10 @@ const PHRASES: [RegExp, string][] = [
   [/^must be the month of start_date \((.*)\)$/, 'moet de maand van de ingangsdatum zijn ($1)'],
   [/^the case has no right to bijstand in (.*)$/, 'er is geen recht op bijstand in $1'],
   [/^net income is not negative$/, 'het netto inkomen kan niet negatief zijn'],
+  [/^no municipality with code '(.*)'.*$/, "onbekende gemeentecode '$1'"],
+  [/^a child of 18 or older is a housemate.*$/, 'een kind van 18 of ouder is een medebewoner'],
+  [/^the applicant is younger than 18: no right to algemene bijstand$/, 'de aanvrager is jonger dan 18: geen recht op algemene bijstand'],
+  [/^must be a valid IBAN.*$|^not a valid IBAN.*$/i, 'is geen geldig IBAN'],
   [/^wrong name or password.*$/i, 'onjuiste gebruikersnaam of wachtwoord'],
 ];
 
@@ -81,6 +85,10 @@ const FIELD_NAMES: Record<string, string> = {
   old_password: 'huidig wachtwoord',
   password: 'wachtwoord',
   name: 'gebruikersnaam',
+  gemeente: 'gemeente',
+  'household.gemeente': 'gemeente',
+  members: 'huishouden',
+  'household.members': 'huishouden',
   month: 'maand',
   net_work_income: 'netto inkomen uit werk',
   other_income: 'overig inkomen',
@@ -116,4 +124,10 @@ export function dutchError(status: number, body?: ApiErrorBody | null): string {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The message to show next to the field the error names: the server's words in Dutch, with the article. */
+export function fieldMessage(body: ApiErrorBody): string {
+  const msg = body.message ? capitalize(translateMessage(body.message)) : 'Onjuiste invoer.';
+  return body.legal_basis ? `${msg} (${body.legal_basis})` : msg;
 }

@@ -3,8 +3,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 
 const listeners = new Set<() => void>();
+let navigated = false;
+
+/** True after the first navigation inside the app (not on the first page load). */
+export function hasNavigated(): boolean {
+  return navigated;
+}
 
 export function navigate(path: string): void {
+  navigated = true;
   if (path !== location.pathname + location.search) history.pushState(null, '', path);
   listeners.forEach((f) => f());
 }
@@ -12,7 +19,10 @@ export function navigate(path: string): void {
 export function useLocation(): string {
   const [path, setPath] = useState(location.pathname + location.search);
   useEffect(() => {
-    const update = () => setPath(location.pathname + location.search);
+    const update = () => {
+      navigated = true;
+      setPath(location.pathname + location.search);
+    };
     listeners.add(update);
     window.addEventListener('popstate', update);
     return () => {

@@ -2,12 +2,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { euro } from './format';
+import { hasNavigated } from './router';
 
 /** The page title: gets focus after navigation, so screen readers announce the new page. */
 export function PageTitle({ children }: { children: ComponentChildren }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    // After navigation inside the app, not on the first load (then the skip link comes first).
+    if (hasNavigated()) ref.current?.focus();
   }, []);
   return (
     <h1 ref={ref} tabIndex={-1}>
@@ -102,7 +104,7 @@ export function Explanation({ lines, testId }: { lines: TraceLine[]; testId?: st
 export function Toggle({ open, onToggle, label, controls }: { open: boolean; onToggle: () => void; label: string; controls: string }) {
   return (
     <button type="button" class="link-button" aria-expanded={open} aria-controls={controls} onClick={onToggle}>
-      {open ? '▾ ' : '▸ '}
+      <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
       {label}
     </button>
   );

@@ -163,3 +163,19 @@ export function validateNewPassword(pw: string, repeat: string, old: string): st
   if (pw !== repeat) return 'De twee nieuwe wachtwoorden zijn niet gelijk.';
   return null;
 }
+
+const TOP_LEVEL = /^(melding|received|start_date|extended_until|exception_41_4|suspensions|applicant|partner)(\.|\[|$)/;
+
+/**
+ * The key of the intake form's field for an error field of POST /api/v1/applications. The server
+ * names household fields relative to the household ("gemeente", "members[1].role"); a member's
+ * field that the form has no input for goes to that member's birth date input.
+ */
+export function intakeFieldKey(apiField: string): string {
+  let f = apiField.startsWith('household.') || TOP_LEVEL.test(apiField) ? apiField : `household.${apiField}`;
+  if (f === 'household.month') return 'start_date';
+  if (f === 'household') return 'household.members';
+  const m = /^household\.members\[(\d+)\](?:\.(.+))?$/.exec(f);
+  if (m && m[2] !== 'birth_date' && m[2] !== 'net_work_income') f = `household.members[${m[1]}].birth_date`;
+  return f;
+}

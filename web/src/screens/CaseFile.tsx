@@ -62,6 +62,9 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
   const { data, error, loading } = useGet<CaseFileDoc>(`/cases/${id}`, reload, { screen: 'dossier' });
   const seesHistory = ['klantmanager_inkomen', 'handhaving', 'financiele_administratie'].includes(role);
   const history = useGet<HistoryDoc>(seesHistory ? `/cases/${id}/history` : null, reload, { screen: 'dossier' });
+  // The decisions route (the case file's own "decisions" list may be empty on this server version).
+  const decisionsDoc = useGet<{ decisions: StoredDecision[] }>(seesHistory ? `/cases/${id}/decisions` : null, reload, { screen: 'dossier' });
+  const seesLetters = role === 'klantmanager_inkomen' || role === 'handhaving';
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const toggle = (k: string) => setOpen({ ...open, [k]: !open[k] });
 
@@ -74,6 +77,13 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
       </section>
     );
   const d = data;
+  const decisions = d.decisions.length > 0 ? d.decisions : decisionsDoc.data?.decisions ?? [];
+  const letters =
+    d.letters.length > 0
+      ? d.letters
+      : seesLetters
+        ? decisions.map((x) => ({ id: x.id, kind: x.kind, date: x.decided_at.slice(0, 10), href: `/api/v1/cases/${d.id}/letters/${x.id}` }))
+        : [];
   return (
     <section>
       <PageTitle>
@@ -144,8 +154,8 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
         </div>
       )}
 
-      <h2>Besluiten ({d.decisions.length})</h2>
-      {d.decisions.length === 0 ? (
+      <h2>Besluiten ({decisions.length})</h2>
+      {decisions.length === 0 ? (
         <p>Nog geen besluiten in nabij.</p>
       ) : (
         <table class="data" data-testid="decisions">
@@ -160,7 +170,7 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
             </tr>
           </thead>
           <tbody>
-            {d.decisions.map((x) => [
+            {decisions.map((x) => [
               <tr key={`d${x.id}`}>
                 <th scope="row">{x.id}</th>
                 <td>{KIND_NL[x.kind] ?? x.kind}</td>
@@ -187,12 +197,13 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
         </table>
       )}
 
+      <ErrorBox message={decisionsDoc.error} />
       <h2>Brieven</h2>
-      {d.letters.length === 0 ? (
+      {letters.length === 0 ? (
         <p>Geen brieven.</p>
       ) : (
         <ul data-testid="letters">
-          {d.letters.map((l) => (
+          {letters.map((l) => (
             <li>
               <a href={l.href} target="_blank" rel="noopener">
                 Brief {l.kind} van {dateNl(l.date)} (PDF)
@@ -346,7 +357,7 @@ function IncomeForm({ caseId, hasPartner, onSaved }: { caseId: number; hasPartne
       onSaved();
     } catch (err) {
       if (err instanceof ApiError && err.field && ['month', 'net_work_income', 'other_income'].includes(err.field))
-        setErrors({ [err.field]: err.message });
+        setErrors({ [err.field]: err.fieldText });
       else setFailure(err instanceof ApiError ? err.message : String(err));
     }
   }

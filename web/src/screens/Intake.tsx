@@ -5,7 +5,7 @@ import { api, ApiError } from '../lib/api';
 import { useGet } from '../lib/useApi';
 import { Link } from '../lib/router';
 import { dateNl, euro } from '../lib/format';
-import { validateIntake, type Errors, type IntakeForm, type MemberForm } from '../lib/validate';
+import { intakeFieldKey, validateIntake, type Errors, type IntakeForm, type MemberForm } from '../lib/validate';
 import { ErrorBox, Field, PageTitle, describedBy } from '../lib/ui';
 import type { Deadlines, WorkQueues } from './Start';
 import type { StoredDecision } from './CaseFile';
@@ -62,8 +62,9 @@ export function Intake() {
     try {
       setResult(await api<IntakeResult>('POST', '/applications', document));
     } catch (err) {
-      if (err instanceof ApiError && err.field && document && fieldShown(err.field, form)) {
-        const errs = { [err.field]: err.message };
+      const key = err instanceof ApiError && err.field ? intakeFieldKey(err.field) : '';
+      if (err instanceof ApiError && key && fieldShown(key, form)) {
+        const errs = { [key]: err.fieldText };
         setErrors(errs);
         setFailure('De aanvraag is niet ingenomen; zie de melding bij het veld.');
         focusFirstError(errs);
@@ -159,6 +160,7 @@ export function Intake() {
 
 /** Whether the form has an input for this API field (else the error goes to the top). */
 function fieldShown(field: string, form: IntakeForm): boolean {
+  if (field === 'household.members') return true;
   if (['melding', 'received', 'start_date', 'applicant.name', 'applicant.iban', 'household.gemeente', 'household.vermogen'].includes(field)) return true;
   if (field.startsWith('partner.')) return form.members.some((m) => m.role === 'partner');
   const m = /^household\.members\[(\d+)\]\.(birth_date|net_work_income)$/.exec(field);
@@ -230,7 +232,7 @@ export function DecideApplication({ id }: { id: number }) {
     try {
       setDone(await api<StoredDecision>('POST', `/applications/${id}/decision`, { grant, note: note.trim() }));
     } catch (err) {
-      if (err instanceof ApiError && (err.field === 'note' || err.field === 'grant')) setErrors({ [err.field]: err.message });
+      if (err instanceof ApiError && (err.field === 'note' || err.field === 'grant')) setErrors({ [err.field]: err.fieldText });
       else setFailure(err instanceof ApiError ? err.message : String(err));
     }
   }
