@@ -101,11 +101,12 @@ export function Explanation({ lines, testId }: { lines: TraceLine[]; testId?: st
 }
 
 /** A button that shows or hides what follows; aria-expanded tells screen readers. */
-export function Toggle({ open, onToggle, label, controls }: { open: boolean; onToggle: () => void; label: string; controls: string }) {
+export function Toggle({ open, onToggle, label, controls, more }: { open: boolean; onToggle: () => void; label: string; controls: string; more?: string }) {
   return (
     <button type="button" class="link-button" aria-expanded={open} aria-controls={controls} onClick={onToggle}>
       <span aria-hidden="true">{open ? '▾ ' : '▸ '}</span>
       {label}
+      {more && <span class="sr-only"> {more}</span>}
     </button>
   );
 }

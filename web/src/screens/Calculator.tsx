@@ -206,7 +206,8 @@ export function Calculator() {
                     <Toggle
                       open={!!open[i]}
                       onToggle={() => setOpen({ ...open, [i]: !open[i] })}
-                      label={`Uitleg bij ${p.hours_per_week} uur`}
+                      label="Uitleg"
+                      more={`bij ${p.hours_per_week} uur`}
                       controls={`uitleg-${i}`}
                     />
                   </td>
