@@ -10,7 +10,7 @@ import { CaseFile } from './screens/CaseFile';
 import { Intake, DecideApplication } from './screens/Intake';
 import { Runs } from './screens/Runs';
 import { Caseload } from './screens/Caseload';
-import { menuFor } from './lib/menu';
+import { homeFor, menuFor } from './lib/menu';
 import './style.css';
 
 function App() {
@@ -66,7 +66,7 @@ function App() {
       </a>
       <header class="top">
         <div class="brand">
-          <Link href={session ? '/start' : '/'}>nabij</Link>
+          <Link href={session ? homeFor(session.role) : '/'}>nabij</Link>
         </div>
         <nav aria-label="Hoofdmenu">
           <ul>
