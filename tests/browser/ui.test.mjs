@@ -39,7 +39,7 @@ async function newSession() {
   if (context) await context.close();
   context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
-  page.setDefaultTimeout(15000);
+  page.setDefaultTimeout(30000);
 }
 async function shot(name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
