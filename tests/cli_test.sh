@@ -85,26 +85,26 @@ check "case apply names a bad field" 2 'applicant\.iban' -- bash -c \
   "sed 's/NL91ABNA0417164300/NL00ABNA0417164300/' '$src/examples/aanvragen/alleenstaande-automatisch.json' | '$nabij' case apply - --user anna --db '$cdb'"
 check "case decide refuses without a reason" 2 'note' -- "$nabij" case decide 2 --refuse --user bram --db "$cdb"
 check "case decide grants and opens the case" 0 'dossier 2 geopend' -- "$nabij" case decide 2 --grant --user bram --db "$cdb"
-check "case decide only once" 2 'decided already' -- "$nabij" case decide 2 --grant --user bram --db "$cdb"
+check "case decide only once" 2 'is al besloten' -- "$nabij" case decide 2 --grant --user bram --db "$cdb"
 check "run prepare pays the new cases" 0 'dossiers: +2' -- "$nabij" run prepare --month 2026-11 --user fin1 --db "$cdb"
 check "income report for a paid month opens a recovery claim" 0 'terugvordering 1 van € 225,00' -- \
   "$nabij" income report 1 --month 2026-11 --net-work 30000 --user anna --db "$cdb"
 check "income report for a later month changes the right" 0 'nog niet betaald' -- \
   "$nabij" income report 2 --month 2026-12 --net-work 0 --other 5000 --partner --user anna --db "$cdb"
-check "income report refuses a month before the right" 2 'no right to bijstand in 2026-09' -- \
+check "income report refuses a month before the right" 2 'geen recht op bijstand in 2026-09' -- \
   "$nabij" income report 1 --month 2026-09 --net-work 100 --user anna --db "$cdb"
 check "case show lists decisions and the recovery" 0 'terugvordering 1: nog open € 225,00' -- "$nabij" case show 1 --db "$cdb"
 check "case verify reproduces a stored decision" 0 'gelijk aan het besluit' -- "$nabij" case verify 3 --db "$cdb"
 check "case letter writes the PDF" 0 'geschreven naar' -- "$nabij" case letter 3 --out "$tmp/besluit.pdf" --db "$cdb"
 check "the letter names the change and the objection term" 0 'bezwaar' -- pdftotext "$tmp/besluit.pdf" -
-check "case show of an unknown case" 2 'no case 99' -- "$nabij" case show 99 --db "$cdb"
+check "case show of an unknown case" 2 'er is geen dossier 99' -- "$nabij" case show 99 --db "$cdb"
 check "case join: a housemate of 30 makes the norm a kostendelersnorm" 0 'wijziging per 2027-01-01' -- \
   "$nabij" case join 1 --role housemate --birth-date 1996-05-05 --from 2026-12-15 --relation none --user anna --db "$cdb"
 check "case join refuses a partner" 2 'role' -- \
   "$nabij" case join 1 --role partner --birth-date 1996-05-05 --from 2026-12-15 --user anna --db "$cdb"
 check "case leave: the lodger leaves" 0 'wijziging per 2026-12-01' -- \
   "$nabij" case leave 2 --person 4 --on 2026-12-01 --user anna --db "$cdb"
-check "case leave of someone who is not there" 2 'not a member' -- \
+check "case leave of someone who is not there" 2 'niet bij het huishouden' -- \
   "$nabij" case leave 2 --person 4 --on 2026-12-05 --user anna --db "$cdb"
 check "case end needs a reason" 2 'note' -- "$nabij" case end 2 --last-day 2026-12-31 --user anna --db "$cdb"
 check "case end" 0 'beëindiging per 2027-01-01' -- \
@@ -119,7 +119,7 @@ check "demo-data takes in applications" 0 '30 synthetische aanvragen ingenomen' 
   "$nabij" demo-data --households 5 --applications 30 --seed 3 --db "$cdb"
 check "the demo work queue shows the exception reasons" 0 'vermogensgrens|kostendeler|zoektermijn|onvolledig|niet ontvangen' -- \
   "$nabij" case queue --db "$cdb"
-check "case end only once" 2 'ended already' -- \
+check "case end only once" 2 'al beëindigd' -- \
   "$nabij" case end 2 --last-day 2026-12-31 --note 'werk gevonden' --user anna --db "$cdb"
 
 udb="$tmp/users.db"

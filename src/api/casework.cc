@@ -21,21 +21,21 @@ using json = nlohmann::json;
 constexpr std::string_view kAutomaticActor = "nabij";
 
 Result<Date> DateField(const json& v, const std::string& field) {
-  if (!v.is_string()) return InvalidArgument("must be a date YYYY-MM-DD", field);
+  if (!v.is_string()) return InvalidArgument("moet een datum JJJJ-MM-DD zijn", field);
   auto d = Date::Parse(v.get<std::string>());
-  if (!d.ok()) return InvalidArgument("must be a date YYYY-MM-DD", field);
+  if (!d.ok()) return InvalidArgument("moet een datum JJJJ-MM-DD zijn", field);
   return *d;
 }
 
 Result<cases::PayeeFacts> PayeeField(const json& v, const std::string& field) {
-  if (!v.is_object()) return InvalidArgument("must be an object with name and iban", field);
+  if (!v.is_object()) return InvalidArgument("moet een object met name en iban zijn", field);
   cases::PayeeFacts p;
   for (const auto& [k, x] : v.items()) {
-    if (k != "name" && k != "iban") return InvalidArgument("unknown field", field + "." + k);
-    if (!x.is_string()) return InvalidArgument("must be text", field + "." + k);
+    if (k != "name" && k != "iban") return InvalidArgument("onbekend veld", field + "." + k);
+    if (!x.is_string()) return InvalidArgument("moet tekst zijn", field + "." + k);
   }
-  if (!v.contains("name") || v["name"].get<std::string>().empty()) return InvalidArgument("missing", field + ".name");
-  if (!v.contains("iban")) return InvalidArgument("missing", field + ".iban");
+  if (!v.contains("name") || v["name"].get<std::string>().empty()) return InvalidArgument("dit veld ontbreekt", field + ".name");
+  if (!v.contains("iban")) return InvalidArgument("dit veld ontbreekt", field + ".iban");
   p.name = v["name"].get<std::string>();
   auto iban = Iban::Parse(v["iban"].get<std::string>());
   if (!iban.ok()) return InvalidArgument(iban.error().message(), field + ".iban");
@@ -81,11 +81,11 @@ Result<ApplicationInput> ParseApplicationJson(std::string_view text) {
   try {
     doc = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    return Status(ErrorCode::kParseError, "not valid JSON at byte " + std::to_string(e.byte), "");
+    return Status(ErrorCode::kParseError, "geen geldige JSON bij byte " + std::to_string(e.byte), "");
   } catch (const json::exception&) {
-    return Status(ErrorCode::kParseError, "not valid JSON", "");
+    return Status(ErrorCode::kParseError, "geen geldige JSON", "");
   }
-  if (!doc.is_object()) return InvalidArgument("the application must be a JSON object", "");
+  if (!doc.is_object()) return InvalidArgument("de aanvraag moet een JSON-object zijn", "");
   ApplicationInput in;
   bool saw_melding = false;
   bool saw_household = false;
@@ -105,14 +105,14 @@ Result<ApplicationInput> ParseApplicationJson(std::string_view text) {
       NABIJ_ASSIGN_OR_RETURN(Date d, DateField(value, key));
       in.application.extended_until = d;
     } else if (key == "exception_41_4") {
-      if (!value.is_boolean()) return InvalidArgument("must be true or false", key);
+      if (!value.is_boolean()) return InvalidArgument("moet true of false zijn", key);
       in.application.exception_41_4 = value.get<bool>();
     } else if (key == "suspensions") {
-      if (!value.is_array()) return InvalidArgument("must be a list", key);
+      if (!value.is_array()) return InvalidArgument("moet een lijst zijn", key);
       for (size_t i = 0; i < value.size(); ++i) {
         std::string where = "suspensions[" + std::to_string(i) + "]";
         const json& s = value[i];
-        if (!s.is_object() || !s.contains("requested")) return InvalidArgument("needs requested", where);
+        if (!s.is_object() || !s.contains("requested")) return InvalidArgument("heeft een datum requested nodig", where);
         cases::Suspension x;
         for (const auto& [sk, sv] : s.items()) {
           if (sk == "requested") {
@@ -123,7 +123,7 @@ Result<ApplicationInput> ParseApplicationJson(std::string_view text) {
               x.completed = d;
             }
           } else {
-            return InvalidArgument("unknown field", where + "." + sk);
+            return InvalidArgument("onbekend veld", where + "." + sk);
           }
         }
         in.application.suspensions.push_back(x);
@@ -135,30 +135,30 @@ Result<ApplicationInput> ParseApplicationJson(std::string_view text) {
       NABIJ_ASSIGN_OR_RETURN(cases::PayeeFacts p, PayeeField(value, key));
       in.partner = std::move(p);
     } else if (key == "household") {
-      if (!value.is_object()) return InvalidArgument("must be a household document", key);
+      if (!value.is_object()) return InvalidArgument("moet een huishouden zijn (docs/household-format.md)", key);
       auto req = ParseHouseholdJson(value.dump());
       if (!req.ok()) return req.error().WithFieldPrefix("household");
       in.household = std::move(req->household);
       in.regime = req->regime;
       saw_household = true;
     } else {
-      return InvalidArgument("unknown field", key);
+      return InvalidArgument("onbekend veld", key);
     }
   }
-  if (!saw_melding) return InvalidArgument("missing", "melding");
-  if (!saw_applicant) return InvalidArgument("missing", "applicant");
-  if (!saw_household) return InvalidArgument("missing", "household");
+  if (!saw_melding) return InvalidArgument("dit veld ontbreekt", "melding");
+  if (!saw_applicant) return InvalidArgument("dit veld ontbreekt", "applicant");
+  if (!saw_household) return InvalidArgument("dit veld ontbreekt", "household");
   in.start = start.value_or(in.application.melding);
-  if (!in.household.month) return InvalidArgument("missing", "household.month");
+  if (!in.household.month) return InvalidArgument("dit veld ontbreekt", "household.month");
   if (*in.household.month != in.start.month()) {
-    return InvalidArgument("must be the month of start_date (" + in.start.month().ToString() + ")", "household.month");
+    return InvalidArgument("moet de maand van start_date zijn (" + in.start.month().ToString() + ")", "household.month");
   }
-  if (in.household.gemeente.empty()) return InvalidArgument("missing: the municipality that decides", "household.gemeente");
+  if (in.household.gemeente.empty()) return InvalidArgument("ontbreekt: de gemeente die beslist", "household.gemeente");
   bool has_partner = false;
   for (size_t i = 0; i < in.household.members.size(); ++i) {
     const pw::MemberSpec& m = in.household.members[i];
     if (!m.birth_date) {
-      return InvalidArgument("an application needs the birth date, not an age",
+      return InvalidArgument("een aanvraag heeft de geboortedatum nodig, geen leeftijd",
                              "household.members[" + std::to_string(i) + "].birth_date");
     }
     if (m.role == pw::Role::kPartner) has_partner = true;
@@ -166,12 +166,12 @@ Result<ApplicationInput> ParseApplicationJson(std::string_view text) {
       in.application.birth_dates.push_back(*m.birth_date);  // the persons the application covers
     }
   }
-  if (in.partner && !has_partner) return InvalidArgument("there is no partner in the household", "partner");
+  if (in.partner && !has_partner) return InvalidArgument("er is geen partner in het huishouden", "partner");
   return in;
 }
 
 Result<pw::HouseholdHistory> HistoryFromHousehold(const pw::HouseholdSpec& spec, Date start) {
-  if (!spec.month) return InvalidArgument("missing", "month");
+  if (!spec.month) return InvalidArgument("dit veld ontbreekt", "month");
   const Month month = *spec.month;
   const pw::CaseInput& f = spec.household_fields;
   std::vector<std::string> unkept;
@@ -184,7 +184,7 @@ Result<pw::HouseholdHistory> HistoryFromHousehold(const pw::HouseholdSpec& spec,
   int64_t next_id = 2;
   h.assets.push_back({start, f.vermogen});
   for (const pw::MemberSpec& m : spec.members) {
-    if (!m.birth_date) return InvalidArgument("needs a birth date", "members");
+    if (!m.birth_date) return InvalidArgument("een geboortedatum is nodig", "members");
     int64_t id = 0;
     if (m.role == pw::Role::kApplicant) {
       id = h.applicant_id;
@@ -222,7 +222,7 @@ Result<pw::HouseholdHistory> HistoryFromHousehold(const pw::HouseholdSpec& spec,
   if (!unkept.empty()) {
     std::string list;
     for (const auto& u : unkept) list += (list.empty() ? "" : ", ") + u;
-    return Status(ErrorCode::kUnimplemented, "a case cannot keep these facts yet: " + list, "household");
+    return Status(ErrorCode::kUnimplemented, "een dossier kan deze gegevens nog niet bewaren: " + list, "household");
   }
   return h;
 }
@@ -233,7 +233,7 @@ Status Casework::Record(std::string_view actor, std::string_view kind, int64_t c
 }
 
 Result<ApplyOutcome> Casework::Apply(std::string_view document, std::string_view actor) {
-  if (actor.empty()) return InvalidArgument("missing", "user");
+  if (actor.empty()) return InvalidArgument("wie deze stap zet ontbreekt", "user");
   NABIJ_ASSIGN_OR_RETURN(ApplicationInput in, ParseApplicationJson(document));
   const Date today = clock_.Today();
   NABIJ_ASSIGN_OR_RETURN(pw::CaseInput engine_input, pw::BuildCaseInput(in.household));
@@ -246,7 +246,7 @@ Result<ApplyOutcome> Casework::Apply(std::string_view document, std::string_view
     stp.reasons.push_back("Het dossier kan deze gegevens nog niet bewaren; een medewerker beoordeelt de aanvraag (" +
                           history.error().message() + ").");
   }
-  if (in.application.decided) return InvalidArgument("a new application is not decided yet", "decided");
+  if (in.application.decided) return InvalidArgument("een nieuwe aanvraag is nog niet besloten", "decided");
 
   cases::ApplicationRecord rec;
   rec.gemeente = in.household.gemeente;
@@ -340,11 +340,11 @@ Result<std::vector<QueueItem>> Casework::Queue() {
 
 Result<cases::DecisionRecord> Casework::Decide(int64_t application_id, bool grant, std::string_view note,
                                                std::string_view actor) {
-  if (actor.empty()) return InvalidArgument("missing", "user");
-  if (!grant && note.empty()) return InvalidArgument("a refusal says why", "note");
+  if (actor.empty()) return InvalidArgument("wie deze stap zet ontbreekt", "user");
+  if (!grant && note.empty()) return InvalidArgument("een afwijzing zegt waarom", "note");
   NABIJ_ASSIGN_OR_RETURN(cases::ApplicationRecord a, store_.GetApplication(application_id));
   if (a.status == cases::ApplicationStatus::kDecided) {
-    return Status(ErrorCode::kFailedPrecondition, "application " + std::to_string(a.id) + " has been decided already",
+    return Status(ErrorCode::kFailedPrecondition, "aanvraag " + std::to_string(a.id) + " is al besloten",
                   "application_id");
   }
   NABIJ_ASSIGN_OR_RETURN(ApplicationInput in, StoredApplication(a));
@@ -354,7 +354,7 @@ Result<cases::DecisionRecord> Casework::Decide(int64_t application_id, bool gran
   std::optional<cases::NewCase> new_case;
   if (grant) {
     if (c.decision.bijstand == Money::Zero()) {
-      return Status(ErrorCode::kFailedPrecondition, "the calculation gives no right to bijstand: refuse instead",
+      return Status(ErrorCode::kFailedPrecondition, "de berekening geeft geen recht op bijstand: wijs de aanvraag af",
                     "grant", "Pw art. 19");
     }
     NABIJ_ASSIGN_OR_RETURN(pw::HouseholdHistory h, HistoryFromHousehold(in.household, in.start));
@@ -384,7 +384,7 @@ Result<ChangeOutcome> Casework::Change(const cases::CaseFacts& facts, const pw::
                                       cases::CaseChange change, std::string note, std::string_view event_kind,
                                       std::string_view actor) {
   if (month < facts.start.month() || (facts.end && month > facts.end->month())) {
-    return InvalidArgument("the case has no right to bijstand in " + month.ToString(), "month");
+    return InvalidArgument("het dossier heeft geen recht op bijstand in " + month.ToString(), "month");
   }
   NABIJ_ASSIGN_OR_RETURN(pw::CaseInput engine_input, pw::InputForMonth(now, month));
   NABIJ_ASSIGN_OR_RETURN(Computed c, Compute(rules_, engine_input, facts.gemeente, pw::Regime::kByDate));
@@ -425,13 +425,13 @@ Result<ChangeOutcome> Casework::Change(const cases::CaseFacts& facts, const pw::
 
 Result<ChangeOutcome> Casework::ReportIncome(int64_t case_id, Month month, bool partner, Money work, Money other,
                                              std::string_view actor) {
-  if (actor.empty()) return InvalidArgument("missing", "user");
-  if (work < Money::Zero()) return InvalidArgument("net income is not negative", "net_work_income");
-  if (other < Money::Zero()) return InvalidArgument("net income is not negative", "other_income");
+  if (actor.empty()) return InvalidArgument("wie deze stap zet ontbreekt", "user");
+  if (work < Money::Zero()) return InvalidArgument("netto inkomen is niet negatief", "net_work_income");
+  if (other < Money::Zero()) return InvalidArgument("netto inkomen is niet negatief", "other_income");
   NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
   int64_t person = facts.history.applicant_id;
   if (partner) {
-    if (!facts.partner_id) return InvalidArgument("the case has no partner", "person");
+    if (!facts.partner_id) return InvalidArgument("het dossier heeft geen partner", "person");
     person = *facts.partner_id;
   }
   pw::HouseholdHistory now = facts.history;
@@ -451,14 +451,14 @@ Month FirstMonthFrom(Date d) { return d.day() == 1 ? d.month() : d.month().Add(1
 }  // namespace
 
 Result<ChangeOutcome> Casework::AddMember(int64_t case_id, pw::MemberFact member, std::string_view actor) {
-  if (actor.empty()) return InvalidArgument("missing", "user");
+  if (actor.empty()) return InvalidArgument("wie deze stap zet ontbreekt", "user");
   if (member.role != pw::Role::kChild && member.role != pw::Role::kHousemate) {
-    return InvalidArgument("a child or a housemate joins this way; a new partner is a new application", "role");
+    return InvalidArgument("zo komt een kind of een medebewoner erbij; een nieuwe partner is een nieuwe aanvraag", "role");
   }
-  if (member.birth > member.valid_from) return InvalidArgument("born after the day of joining", "birth_date");
+  if (member.birth > member.valid_from) return InvalidArgument("geboren na de dag van komen", "birth_date");
   NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
   if (member.valid_from < facts.start) {
-    return InvalidArgument("before the start of the right (" + facts.start.ToString() + ")", "from");
+    return InvalidArgument("voor het begin van het recht (" + facts.start.ToString() + ")", "from");
   }
   int64_t temp_id = facts.history.applicant_id;
   for (const pw::MemberFact& m : facts.history.members) temp_id = std::max(temp_id, m.person_id);
@@ -476,7 +476,7 @@ Result<ChangeOutcome> Casework::AddMember(int64_t case_id, pw::MemberFact member
 }
 
 Result<ChangeOutcome> Casework::RemoveMember(int64_t case_id, int64_t person_id, Date on, std::string_view actor) {
-  if (actor.empty()) return InvalidArgument("missing", "user");
+  if (actor.empty()) return InvalidArgument("wie deze stap zet ontbreekt", "user");
   NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
   pw::HouseholdHistory now = facts.history;
   bool found = false;
@@ -488,8 +488,8 @@ Result<ChangeOutcome> Casework::RemoveMember(int64_t case_id, int64_t person_id,
   }
   if (!found) {
     return Status(ErrorCode::kNotFound,
-                  "person " + std::to_string(person_id) + " is not a member of case " + std::to_string(case_id) +
-                      " on " + on.ToString(),
+                  "persoon " + std::to_string(person_id) + " hoort op " + on.ToString() +
+                      " niet bij het huishouden van dossier " + std::to_string(case_id),
                   "person_id");
   }
   cases::CaseChange change;
@@ -502,15 +502,15 @@ Result<ChangeOutcome> Casework::RemoveMember(int64_t case_id, int64_t person_id,
 
 Result<cases::DecisionRecord> Casework::EndCase(int64_t case_id, Date last_day, std::string_view note,
                                                 std::string_view actor) {
-  if (actor.empty()) return InvalidArgument("missing", "user");
-  if (note.empty()) return InvalidArgument("an ending says why", "note");
+  if (actor.empty()) return InvalidArgument("wie deze stap zet ontbreekt", "user");
+  if (note.empty()) return InvalidArgument("een beëindiging zegt waarom", "note");
   NABIJ_ASSIGN_OR_RETURN(cases::CaseFacts facts, store_.LoadFacts(case_id));
   if (facts.end) {
     return Status(ErrorCode::kFailedPrecondition,
-                  "case " + std::to_string(case_id) + " has ended already on " + facts.end->ToString(), "case_id");
+                  "dossier " + std::to_string(case_id) + " is al beëindigd op " + facts.end->ToString(), "case_id");
   }
   if (last_day < facts.start) {
-    return InvalidArgument("the last day is before the start of the right (" + facts.start.ToString() + ")",
+    return InvalidArgument("de laatste dag ligt voor het begin van het recht (" + facts.start.ToString() + ")",
                            "last_day");
   }
   // The decision keeps the computation of the last month with a right.
@@ -532,8 +532,9 @@ Result<cases::DecisionRecord> Casework::EndCase(int64_t case_id, Date last_day, 
 Result<pw::Decision> Casework::Reproduce(const cases::DecisionRecord& d, rules::Trace* trace) {
   if (d.rules_version != rules_.content_hash()) {
     return Status(ErrorCode::kFailedPrecondition,
-                  "decision " + std::to_string(d.id) + " was computed with rules version " + d.rules_version +
-                      "; the rules loaded now are version " + rules_.content_hash(),
+                  "besluit " + std::to_string(d.id) + " is berekend met regelversie " + d.rules_version +
+                      "; de geladen regels hebben versie " + rules_.content_hash() +
+                      " (laad de regels van toen met --rules)",
                   "rules_version");
   }
   NABIJ_ASSIGN_OR_RETURN(EngineInput e, ParseEngineInputJson(d.inputs));
@@ -541,8 +542,8 @@ Result<pw::Decision> Casework::Reproduce(const cases::DecisionRecord& d, rules::
   NABIJ_ASSIGN_OR_RETURN(pw::Decision again, pw::Calculate(params, e.input, trace, pw::Options{e.regime}));
   Money expected = d.kind == cases::DecisionKind::kAfwijzing ? Money::Zero() : again.bijstand;
   if (expected != d.bijstand) {
-    return Status(ErrorCode::kInternal, "decision " + std::to_string(d.id) + " does not reproduce: stored " +
-                                            FormatEuro(d.bijstand) + ", computed " + FormatEuro(expected));
+    return Status(ErrorCode::kInternal, "besluit " + std::to_string(d.id) + " is niet te reproduceren: opgeslagen " +
+                                            FormatEuro(d.bijstand) + ", berekend " + FormatEuro(expected));
   }
   return again;
 }

@@ -38,19 +38,21 @@ int Depth(std::string_view text) {
   return max_depth;
 }
 
-Result<pw::FieldValue> ToField(const json& v, const std::string& field) {
+// `where` and `key` make the field's path ("members[1]" "." "age"), built only for an error.
+Result<pw::FieldValue> ToField(const json& v, std::string_view where, std::string_view key) {
+  auto field = [&] { return where.empty() ? std::string(key) : std::string(where) + "." + std::string(key); };
   if (v.is_boolean()) return pw::FieldValue(v.get<bool>());
   if (v.is_number_integer()) {
     if (v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
-      return InvalidArgument("number too large", field);
+      return InvalidArgument("number too large", field());
     }
     return pw::FieldValue(v.get<int64_t>());
   }
   if (v.is_number_float()) {
-    return InvalidArgument("must be a whole number (amounts are integer eurocents: 1.401,50 euro is 140150)", field);
+    return InvalidArgument("must be a whole number (amounts are integer eurocents: 1.401,50 euro is 140150)", field());
   }
   if (v.is_string()) return pw::FieldValue(v.get<std::string>());
-  return InvalidArgument("must be a number, true/false or text", field);
+  return InvalidArgument("must be a number, true/false or text", field());
 }
 
 }  // namespace
@@ -87,7 +89,7 @@ Result<CalcRequest> HouseholdFromJson(const json& doc) {
         if (!m.is_object()) return InvalidArgument("a member must be an object", where);
         pw::MemberSpec spec;
         for (const auto& [mk, mv] : m.items()) {
-          NABIJ_ASSIGN_OR_RETURN(pw::FieldValue f, ToField(mv, where + "." + mk));
+          NABIJ_ASSIGN_OR_RETURN(pw::FieldValue f, ToField(mv, where, mk));
           Status s = pw::SetMemberField(spec, mk, f);
           if (!s.ok()) return s.WithFieldPrefix(where);
         }
@@ -109,7 +111,7 @@ Result<CalcRequest> HouseholdFromJson(const json& doc) {
       }
       continue;
     }
-    NABIJ_ASSIGN_OR_RETURN(pw::FieldValue f, ToField(value, key));
+    NABIJ_ASSIGN_OR_RETURN(pw::FieldValue f, ToField(value, "", key));
     NABIJ_RETURN_IF_ERROR(pw::SetHouseholdField(req.household, key, f));
   }
   if (!saw_members) return InvalidArgument("the list of members is missing", "members");

@@ -340,7 +340,7 @@ class Session : public std::enable_shared_from_this<Session> {
         r.params = std::move(m.params);
         try {
           res = (*m.handler)(r);
-        } catch (const std::exception&) {
+        } catch (...) {  // the last-resort handler of a request: handlers return errors as values
           res = ErrorResponse(500, "internal", "er ging iets mis in de server; het verzoek is niet uitgevoerd");
         }
       }
@@ -390,8 +390,10 @@ class Session : public std::enable_shared_from_this<Session> {
     auto out = std::make_shared<http::response<http::string_body>>();
     out->version(version);
     out->result(static_cast<unsigned>(res.status));
-    out->set(http::field::content_type, res.content_type);
+    if (!res.content_type.empty()) out->set(http::field::content_type, res.content_type);
     out->set("X-Content-Type-Options", "nosniff");
+    out->set("X-Frame-Options", "DENY");  // no page of nabij inside another site's frame
+    out->set("Referrer-Policy", "no-referrer");
     if (route_ != "static") out->set(http::field::cache_control, "no-store");
     for (auto& [k, v] : res.headers) out->insert(k, v);
     keep_alive_ = keep_alive && !srv_.stopping;
@@ -576,7 +578,7 @@ Status HttpServer::Start() {
         try {
           s.io.run();
           return;
-        } catch (const std::exception&) {
+        } catch (...) {
           // A handler escaped the per-request catch: keep serving the other connections.
         }
       }

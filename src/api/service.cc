@@ -7,10 +7,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "api/calculator.h"
 #include "api/casework.h"
+#include "debt/fund.h"
 #include "letters/pdf_renderer.h"
 #include "api/household_json.h"
 #include "api/http_server.h"
@@ -41,6 +43,9 @@ struct RouteEntry {
   std::string_view path;
   Service::Method handler;
 };
+
+// The JSON of a stored decision (defined with the case administration's handlers below).
+ordered_json DecisionJson(const cases::DecisionRecord& d, bool with_result);
 
 constexpr size_t kParamsCacheLimit = 1024;  // months × municipalities kept; more are computed each time
 constexpr std::string_view kJson = "application/json";
@@ -275,6 +280,11 @@ Status Service::AddRoutes(Router& router) {
       {"GET", "/api/v1/cases/{id}/history", &Service::CaseHistory},
       {"GET", "/api/v1/cases/{id}/letters/{letter}", &Service::CaseLetter},
       {"GET", "/api/v1/stats/caseload", &Service::Caseload},
+      {"GET", "/api/v1/debt/dossiers", &Service::DebtDossiers},
+      {"GET", "/api/v1/debt/dossiers/{id}", &Service::DebtDossier},
+      {"GET", "/api/v1/debt/dossiers/{id}/overview", &Service::DebtOverview},
+      {"POST", "/api/v1/debt/dossiers/{id}/milestones", &Service::DebtMilestone},
+      {"GET", "/api/v1/debt/figures", &Service::DebtFigures},
   };
   for (const RouteEntry& e : kRouteTable) {
     Method m = e.handler;
@@ -505,6 +515,21 @@ Response Service::GetCase(const Call& c) {
   }();
   if (!calc_status.ok()) calculation["error"] = ordered_json::parse(StatusToJson(calc_status, false))["error"];
 
+  // The stored decisions, newest last, each with its trace; each has its letter (PDF).
+  ordered_json decisions = ordered_json::array();
+  ordered_json letters = ordered_json::array();
+  {
+    std::lock_guard<std::mutex> lock(runs_mu_);  // the case store shares the run's connection
+    auto stored = d_.cases.Decisions(*id);
+    if (!stored.ok()) return ErrorResponse(stored.error());
+    for (const cases::DecisionRecord& d : *stored) {
+      decisions.push_back(DecisionJson(d, true));
+      letters.push_back({{"id", d.id},
+                         {"kind", std::string(cases::DecisionKindName(d.kind))},
+                         {"date", d.decided_at},
+                         {"href", "/api/v1/cases/" + std::to_string(*id) + "/letters/" + std::to_string(d.id)}});
+    }
+  }
   ordered_json file{
       {"id", *id},
       {"case_number", CaseNumber(*id)},
@@ -528,9 +553,8 @@ Response Service::GetCase(const Call& c) {
       {"recoveries", std::move(recoveries)},
       {"runs", std::move(runs)},
       {"calculation", std::move(calculation)},
-      // Stored decisions and letters come with case intake (migration 3); none are stored yet.
-      {"decisions", ordered_json::array()},
-      {"letters", ordered_json::array()},
+      {"decisions", std::move(decisions)},
+      {"letters", std::move(letters)},
   };
   Response r = Json(file.dump());
   r.case_ids_shown.push_back(*id);
@@ -1003,6 +1027,257 @@ Response Service::Caseload(const Call& c) {
     months.push_back({{"month", m.month.ToString()}, {"active", m.active}, {"inflow", m.inflow}, {"outflow", m.outflow}});
   }
   return Json(ordered_json{{"months", std::move(months)}}.dump());
+}
+
+// --- Debt fund -------------------------------------------------------------------------------
+
+namespace {
+
+ordered_json ClaimJson(const debt::Claim& c) {
+  ordered_json offers = ordered_json::array();
+  for (const debt::Offer& o : c.offers) {
+    ordered_json offer{{"round", o.round},
+                       {"percentage", o.percentage.ToPercentString()},
+                       {"amount", o.amount.cents()},
+                       {"sent", o.sent.ToString()},
+                       {"answer_due", o.answer_due.ToString()},
+                       {"answer", nullptr}};
+    if (o.answer) {
+      offer["answer"] = {{"kind", std::string(debt::AnswerKindName(o.answer->kind))},
+                         {"date", o.answer->date.ToString()},
+                         {"counter_amount", o.answer->counter_amount.cents()}};
+    }
+    offers.push_back(std::move(offer));
+  }
+  return ordered_json{{"seq", c.seq},
+                      {"creditor", c.creditor},
+                      {"creditor_reference", c.creditor_reference},
+                      {"sector", std::string(debt::SectorName(c.sector))},
+                      {"principal", c.principal.cents()},
+                      {"interest", c.interest.cents()},
+                      {"collection_costs", c.collection_costs.cents()},
+                      {"total", c.total().cents()},
+                      {"verification", std::string(debt::VerificationName(c.verification))},
+                      {"status", std::string(debt::ClaimStatusName(debt::ClaimStatusOf(c)))},
+                      {"settled_amount", c.settled_amount ? json(c.settled_amount->cents()) : json(nullptr)},
+                      {"settled_on", OptionalDateJson(c.settled_on)},
+                      {"paid_on", OptionalDateJson(c.paid_on)},
+                      {"offers", std::move(offers)}};
+}
+
+ordered_json ClockJson(const debt::ClockView& v) {
+  return ordered_json{{"dossier_id", v.dossier_id},
+                      {"days_elapsed", v.days_elapsed},
+                      {"days_left", v.days_left},
+                      {"state", std::string(debt::ClockStateName(v.state))},
+                      {"open_claims", v.open_claims},
+                      {"escalated_claims", v.escalated_claims}};
+}
+
+ordered_json DossierSummaryJson(const debt::Dossier& d, Date today) {
+  Money total;
+  for (const debt::Claim& c : d.claims) total += c.total();
+  return ordered_json{{"id", d.id},
+                      {"household_ref", d.household_ref},
+                      {"gemeente", d.gemeente},
+                      {"registered", d.registered.ToString()},
+                      {"status", std::string(debt::DossierStatusName(d.Status()))},
+                      {"claims", d.claims.size()},
+                      {"claims_total", total.cents()},
+                      {"owed", d.Owed().cents()},
+                      {"balance", d.Balance().cents()},
+                      {"clock", ClockJson(debt::ClockOf(d, today))}};
+}
+
+Result<debt::MilestoneKind> MilestoneKindOfText(const std::string& text) {
+  for (debt::MilestoneKind k : {debt::MilestoneKind::kBudgetcursus, debt::MilestoneKind::kParticipatieTrede,
+                                debt::MilestoneKind::kBaan, debt::MilestoneKind::kDiploma}) {
+    if (debt::MilestoneKindName(k) == text) return k;
+  }
+  return InvalidArgument("is budgetcursus, participatie_trede, baan of diploma", "kind");
+}
+
+}  // namespace
+
+Response Service::DebtDossiers(const Call&) {
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto dossiers = d_.debt.LoadDossiers();
+  if (!dossiers.ok()) return ErrorResponse(dossiers.error());
+  const Date today = d_.clock.Today();
+  ordered_json queue = ordered_json::array();
+  for (const debt::ClockView& v : debt::WorkQueue(*dossiers, today)) queue.push_back(ClockJson(v));
+  ordered_json list = ordered_json::array();
+  Response r;
+  for (const debt::Dossier& d : *dossiers) {
+    list.push_back(DossierSummaryJson(d, today));
+    r.case_ids_shown.push_back(d.id);
+  }
+  r.body = ordered_json{{"work_queue", std::move(queue)}, {"dossiers", std::move(list)}}.dump();
+  return r;
+}
+
+Response Service::DebtDossier(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto d = d_.debt.LoadDossier(*id);
+  if (!d.ok()) return ErrorResponse(d.error());
+  const Date today = d_.clock.Today();
+  ordered_json claims = ordered_json::array();
+  for (const debt::Claim& cl : d->claims) claims.push_back(ClaimJson(cl));
+  ordered_json body = DossierSummaryJson(*d, today);
+  const debt::Finances& f = d->finances;
+  body["finances"] = {{"huishouden", std::string(debt::HuishoudenName(f.huishouden))},
+                      {"op_bijstand", f.op_bijstand},
+                      {"bijstandsnorm", f.bijstandsnorm.cents()},
+                      {"net_income", f.net_income.cents()},
+                      {"housing_costs", f.housing_costs.cents()},
+                      {"adults", f.adults},
+                      {"other_fixed_costs", f.other_fixed_costs.cents()}};
+  body["claims_detail"] = std::move(claims);
+  body["plan"] = nullptr;
+  if (d->plan) {
+    const debt::Plan& p = *d->plan;
+    debt::Arrears a = debt::ArrearsOn(p, d->repayments, today.month());
+    body["plan"] = {{"regime", std::string(debt::RegimeName(p.regime))},
+                    {"start", p.start.ToString()},
+                    {"balance", p.balance.cents()},
+                    {"affordable", p.affordable.cents()},
+                    {"monthly", p.monthly.cents()},
+                    {"term_months", p.term_months},
+                    {"agreed_on", p.agreed_on.ToString()},
+                    {"arrears", a.arrears.cents()},
+                    {"months_behind", a.months_behind}};
+  }
+  ordered_json repayments = ordered_json::array();
+  for (const debt::Repayment& rp : d->repayments) {
+    repayments.push_back({{"month", rp.month.ToString()},
+                          {"date", rp.date.ToString()},
+                          {"amount", rp.amount.cents()},
+                          {"source", std::string(debt::RepaymentSourceName(rp.source))}});
+  }
+  body["repayments"] = std::move(repayments);
+  ordered_json forgiveness = ordered_json::array();
+  for (const debt::Forgiveness& fg : d->forgiveness) {
+    forgiveness.push_back({{"milestone", fg.milestone ? json(std::string(debt::MilestoneKindName(*fg.milestone)))
+                                                       : json("einde_looptijd")},
+                           {"date", fg.date.ToString()},
+                           {"confirmed_by", fg.confirmed_by},
+                           {"amount", fg.amount.cents()},
+                           {"clawed_back", fg.clawed_back.cents()}});
+  }
+  body["forgiveness"] = std::move(forgiveness);
+  body["repaid"] = d->Repaid().cents();
+  body["forgiven"] = d->Forgiven().cents();
+  Response r = Json(body.dump());
+  r.case_ids_shown.push_back(*id);
+  return r;
+}
+
+// The household's own view of its plan and balance, in plain Dutch: what a worker prints and
+// hands over ("liefst op papier").
+Response Service::DebtOverview(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  auto d = d_.debt.LoadDossier(*id);
+  if (!d.ok()) return ErrorResponse(d.error());
+  const Date today = d_.clock.Today();
+  std::set<std::string> creditors;
+  Money total;
+  int settled = 0;
+  for (const debt::Claim& cl : d->claims) {
+    creditors.insert(cl.creditor);
+    total += cl.total();
+    if (cl.settled_amount) ++settled;
+  }
+  std::vector<std::string> lines;
+  lines.push_back("U had " + std::to_string(d->claims.size()) + " schulden bij " + std::to_string(creditors.size()) +
+                  " schuldeisers, samen " + FormatEuro(total) + ".");
+  if (!d->AllSettled()) {
+    debt::ClockView v = debt::ClockOf(*d, today);
+    lines.push_back("Het schuldenfonds regelt nu " + std::to_string(settled) + " van de " +
+                    std::to_string(d->claims.size()) + " schulden. We willen binnen 28 dagen klaar zijn; " +
+                    (v.days_left >= 0 ? "nog " + std::to_string(v.days_left) + " dagen." : "dat is helaas al later geworden."));
+    lines.push_back("U hoeft uw schuldeisers niet zelf te betalen. Krijgt u toch een brief of een aanmaning? "
+                    "Neem dan contact met ons op.");
+  } else {
+    lines.push_back("Het schuldenfonds heeft al uw schulden overgenomen. U betaalt alleen nog aan de gemeente.");
+  }
+  if (d->plan) {
+    const debt::Plan& p = *d->plan;
+    lines.push_back("U betaalt " + FormatEuro(p.monthly) + " per maand, vanaf " + p.start.ToString() + ", hoogstens " +
+                    std::to_string(p.term_months) + " maanden. Wat u dan nog schuldig bent, schelden we kwijt.");
+    debt::Arrears a = debt::ArrearsOn(p, d->repayments, today.month());
+    if (a.arrears > Money::Zero()) {
+      lines.push_back("Let op: u loopt " + FormatEuro(a.arrears) + " achter. Neem contact op als betalen niet lukt.");
+    }
+  }
+  lines.push_back("U heeft al " + FormatEuro(d->Repaid()) + " terugbetaald.");
+  if (d->Forgiven() > Money::Zero()) {
+    lines.push_back("Voor wat u bereikte is " + FormatEuro(d->Forgiven()) + " kwijtgescholden.");
+  }
+  lines.push_back("U moet nog " + FormatEuro(d->Balance()) + " betalen.");
+  lines.push_back("Haalt u een doel, zoals een budgetcursus, een stap naar werk, een baan of een diploma? Dan schelden "
+                  "we een deel van uw schuld kwijt.");
+  Response r = Json(ordered_json{{"dossier_id", *id},
+                                 {"balance", d->Balance().cents()},
+                                 {"repaid", d->Repaid().cents()},
+                                 {"forgiven", d->Forgiven().cents()},
+                                 {"lines", lines}}
+                        .dump());
+  r.case_ids_shown.push_back(*id);
+  return r;
+}
+
+Response Service::DebtMilestone(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto doc = BodyObject(c.req, {"kind"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  auto text = TextField(*doc, "kind", 32);
+  if (!text.ok()) return ErrorResponse(text.error());
+  auto kind = MilestoneKindOfText(*text);
+  if (!kind.ok()) return ErrorResponse(kind.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
+  auto f = fund.ConfirmMilestone(*id, *kind, c.who->name, nullptr);
+  if (!f.ok()) return ErrorResponse(f.error());
+  Status logged = d_.events.Append(Event{FormatUtc(d_.clock.NowUnixMillis()), c.who->name, "debt.milestone", 0,
+                                         "schuldendossier " + std::to_string(*id) + ": " + *text + ", kwijtgescholden " +
+                                             FormatEuro(f->amount)});
+  if (!logged.ok()) return ErrorResponse(logged);
+  return Json(ordered_json{{"dossier_id", *id}, {"milestone", *text}, {"forgiven", f->amount.cents()}}.dump(), 201);
+}
+
+Response Service::DebtFigures(const Call& c) {
+  // [from, until): by default the 365 days up to and including today.
+  const Date today = d_.clock.Today();
+  Date range[2] = {today.AddDays(-364), today.AddDays(1)};
+  const char* names[2] = {"from", "until"};
+  for (int i = 0; i < 2; ++i) {
+    std::string text;
+    if (!c.req.Query(names[i], &text)) continue;
+    auto d = Date::Parse(text);
+    if (!d.ok()) return ErrorResponse(InvalidArgument("de datum is JJJJ-MM-DD", names[i]));
+    range[i] = *d;
+  }
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
+  auto f = fund.FiguresFor(range[0], range[1]);
+  if (!f.ok()) return ErrorResponse(f.error());
+  return Json(ordered_json{{"from", f->from.ToString()},
+                           {"until", f->until.ToString()},
+                           {"restructured", f->restructured},
+                           {"average_days", f->average_days},
+                           {"within_clock", f->within_clock},
+                           {"first_offer_answered", f->first_offer_answered},
+                           {"first_offer_accepted", f->first_offer_accepted},
+                           {"claims_settled_total", f->claims_settled_total.cents()},
+                           {"settled_amount", f->settled_amount.cents()},
+                           {"debt_free", f->debt_free},
+                           {"forgiven", f->forgiven.cents()}}
+                  .dump());
 }
 
 }  // namespace nabij::api

@@ -29,6 +29,7 @@
 #include "base/event_log.h"
 #include "base/status.h"
 #include "cases/case_store.h"
+#include "debt/debt_store.h"
 #include "payments/case_files.h"
 #include "payments/payment_run.h"
 #include "payments/run_store.h"
@@ -47,6 +48,7 @@ struct ServiceDeps {
   payments::CaseFiles& case_files;  // thread-safe
   payments::RunStore& runs;         // used under the service's own mutex
   cases::CaseStore& cases;          // on the same connection as `runs`: used under the same mutex
+  debt::DebtStore& debt;            // the debt fund, on the same connection and mutex
   EventLog& events;                 // thread-safe
   payments::ExportSettings sepa;    // the municipality's account and the XSD folder
 };
@@ -99,6 +101,12 @@ class Service {
   Response CaseHistory(const Call& c);
   Response CaseLetter(const Call& c);
   Response Caseload(const Call& c);
+  // The debt fund (docs/debt-fund.md), through debt::DebtFund.
+  Response DebtDossiers(const Call& c);
+  Response DebtDossier(const Call& c);
+  Response DebtOverview(const Call& c);
+  Response DebtMilestone(const Call& c);
+  Response DebtFigures(const Call& c);
 
   // The rules of `month` in `gemeente`, snapshotted once and kept (a bounded number of them).
   Result<std::shared_ptr<const pw::Params>> ParamsFor(Month month, const std::string& gemeente);

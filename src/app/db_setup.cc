@@ -3,8 +3,11 @@
 #include "api/casework.h"
 #include "api/demo_applications.h"
 #include "base/clock.h"
+#include "debt/demo_data.h"
+#include "debt/fund.h"
 #include "payments/demo_data.h"
 #include "store/sqlite/case_store.h"
+#include "store/sqlite/debt_store.h"
 #include "store/sqlite/event_log.h"
 #include "store/sqlite/run_store.h"
 
@@ -49,6 +52,46 @@ Status AddDemoApplications(store::SqliteDatabase& db, const rules::ParameterSet&
   for (size_t i = 0; i < docs.size(); ++i) {
     auto o = work.Apply(docs[i], actor);
     if (!o.ok()) return o.error().WithFieldPrefix("demo_applications[" + std::to_string(i) + "]");
+  }
+  return Status::Ok();
+}
+
+Status AddDemoDebt(store::SqliteDatabase& db, const rules::ParameterSet& rules, uint64_t seed, size_t n,
+                   const Clock& clock) {
+  constexpr int kSpreadDays = 60;
+  const Date today = clock.Today();
+  store::SqliteDebtStore store(db);
+  debt::DebtFund fund(store, rules, clock);
+  NABIJ_ASSIGN_OR_RETURN(std::vector<debt::DemoDossier> demo,
+                         debt::GenerateDemoDossiers(rules, seed, n, today.AddDays(-kSpreadDays), today, "9999"));
+  std::vector<int64_t> ids;
+  for (const debt::DemoDossier& dd : demo) {
+    NABIJ_ASSIGN_OR_RETURN(int64_t id, fund.Register(dd.dossier));
+    std::vector<debt::ClaimRow> rows;
+    for (const debt::Claim& c : dd.claims) rows.push_back({0, id, c});
+    NABIJ_RETURN_IF_ERROR(fund.ImportClaims(rows));
+    ids.push_back(id);
+  }
+  // Every second dossier has had its offers answered; the rest are still in intake.
+  for (size_t i = 0; i < ids.size(); i += 2) {
+    NABIJ_ASSIGN_OR_RETURN(debt::OfferRound round, fund.MakeOffers(ids[i]));
+    NABIJ_ASSIGN_OR_RETURN(std::string answers, debt::SimulateCreditorAnswers(round.csv, seed + i, today));
+    NABIJ_ASSIGN_OR_RETURN(std::vector<debt::AnswerRow> rows, debt::ParseAnswersCsv(answers));
+    NABIJ_RETURN_IF_ERROR(fund.ImportAnswers(rows));
+    NABIJ_ASSIGN_OR_RETURN(debt::Dossier d, store.LoadDossier(ids[i]));
+    if (i % 4 == 0) {
+      // A worker settles what the creditors left open, at half the claim (a demo's choice).
+      for (const debt::Claim& c : d.claims) {
+        if (c.settled_amount) continue;
+        NABIJ_RETURN_IF_ERROR(fund.SettleByWorker(ids[i], c.seq, MulDiv(c.total(), 1, 2, Rounding::kHalfUp), "demo"));
+      }
+      NABIJ_ASSIGN_OR_RETURN(d, store.LoadDossier(ids[i]));
+    }
+    if (d.AllSettled()) {
+      NABIJ_ASSIGN_OR_RETURN(debt::PlanResult plan,
+                             fund.MakePlan(ids[i], debt::Regime::kStudieschuld, today.month().Add(1), nullptr));
+      (void)plan;
+    }
   }
   return Status::Ok();
 }

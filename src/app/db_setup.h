@@ -32,6 +32,13 @@ Status AddDemoData(store::SqliteDatabase& db, uint64_t seed, size_t n, Month mon
 Status AddDemoApplications(store::SqliteDatabase& db, const rules::ParameterSet& rules, uint64_t seed, size_t n,
                            const Clock& clock, const std::string& actor);
 
+// Registers `n` synthetic debt dossiers (debt::GenerateDemoDossiers, about 14 claims each) over the
+// 60 days before today and takes them through the fund as far as a demo shows: first offers,
+// simulated creditor answers (most accept), and a repayment plan (student-loan regime) for every
+// dossier whose claims are all settled. Synthetic creditors and households only.
+Status AddDemoDebt(store::SqliteDatabase& db, const rules::ParameterSet& rules, uint64_t seed, size_t n,
+                   const Clock& clock);
+
 // The SEPA export settings from --debtor-name, --debtor-iban, --debtor-bic, --schemas and --format
 // (pain.001.001.09 or pain.001.001.03); without them the fictitious demo municipality's account
 // and the XSDs of the source tree. kInvalidArgument for another format.

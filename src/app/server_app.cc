@@ -22,6 +22,7 @@
 #include "store/sqlite/database.h"
 #include "store/sqlite/event_log.h"
 #include "store/sqlite/case_store.h"
+#include "store/sqlite/debt_store.h"
 #include "store/sqlite/run_store.h"
 
 namespace nabij::app {
@@ -40,6 +41,7 @@ Gebruik: nabijd [OPTIES]
   --demo                   lege database: vult die met synthetische demodossiers
   --demo-households N      aantal demodossiers (standaard 2000)
   --demo-applications N    aantal demo-aanvragen, de helft in de werkvoorraad (standaard 40)
+  --demo-debt-dossiers N   aantal demo-schuldendossiers (standaard 20)
   --config BESTAND         instellingen als key=value of key: value (YAML), één per regel
   --rules MAP              de regels (standaard $NABIJ_RULES of rules/ van de broncode)
   --request-log stderr|off|BESTAND   waar de verzoeklog heen gaat (standaard stderr)
@@ -54,7 +56,7 @@ omgeving, omgeving voor het configuratiebestand).
 // Every setting nabijd knows; the command line, the environment (NABIJ_ + upper case, '-' -> '_')
 // and the configuration file use these names.
 const std::vector<std::string> kKeys = {
-    "db", "rules", "port", "address", "threads", "web-dir", "demo", "demo-households", "demo-applications", "request-log", "tls",
+    "db", "rules", "port", "address", "threads", "web-dir", "demo", "demo-households", "demo-applications", "demo-debt-dossiers", "request-log", "tls",
     "max-body-bytes", "max-header-bytes", "request-timeout-ms", "max-connections", "shutdown-grace-ms",
     "debtor-name", "debtor-iban", "debtor-bic", "schemas", "config",
 };
@@ -224,6 +226,7 @@ Result<ServerSettings> ServerSettingsFrom(const std::vector<std::string>& argv) 
   NABIJ_ASSIGN_OR_RETURN(s.tls, BoolSetting(a, "tls"));
   NABIJ_ASSIGN_OR_RETURN(s.demo_households, NumberOption(a, "demo-households", s.demo_households, 1, 1'000'000));
   NABIJ_ASSIGN_OR_RETURN(s.demo_applications, NumberOption(a, "demo-applications", s.demo_applications, 0, 100'000));
+  NABIJ_ASSIGN_OR_RETURN(s.demo_debt_dossiers, NumberOption(a, "demo-debt-dossiers", s.demo_debt_dossiers, 0, 100'000));
   api::ServerConfig& http = s.http;
   http.port = static_cast<uint16_t>(port);
   http.address = TextOption(a, "address", "127.0.0.1");
@@ -263,6 +266,7 @@ struct ServerApp::Parts {
   std::unique_ptr<LockedEventLog> events;
   std::unique_ptr<store::SqliteRunStore> runs;
   std::unique_ptr<store::SqliteCaseStore> cases;  // on `db`, like `runs`
+  std::unique_ptr<store::SqliteDebtStore> debt;   // on `db`, like `runs`
   std::unique_ptr<auth::AccountService> accounts;
   std::unique_ptr<auth::LoginRateLimiter> limiter;
   std::unique_ptr<auth::SessionService> sessions;
@@ -319,6 +323,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
       NABIJ_RETURN_IF_ERROR(
           AddDemoApplications(*p->db, *p->rules, 1, static_cast<size_t>(settings.demo_applications), p->clock, "nabij"));
       out << settings.demo_applications << " synthetische aanvragen ingenomen (een deel in de werkvoorraad)\n";
+      NABIJ_RETURN_IF_ERROR(AddDemoDebt(*p->db, *p->rules, 1, static_cast<size_t>(settings.demo_debt_dossiers), p->clock));
+      out << settings.demo_debt_dossiers << " synthetische schuldendossiers aangemaakt\n";
     }
   }
   NABIJ_ASSIGN_OR_RETURN(p->auth_db, OpenDatabase(settings.db, false));
@@ -328,6 +334,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->events = std::make_unique<LockedEventLog>(*p->events_db);
   p->runs = std::make_unique<store::SqliteRunStore>(*p->db);
   p->cases = std::make_unique<store::SqliteCaseStore>(*p->db);
+  p->debt = std::make_unique<store::SqliteDebtStore>(*p->db);
   p->accounts = std::make_unique<auth::AccountService>(*p->auth_store, p->clock, p->events.get());
   p->limiter = std::make_unique<auth::LoginRateLimiter>(p->clock);
   p->sessions = std::make_unique<auth::SessionService>(*p->auth_store, p->clock, *p->limiter);
@@ -335,7 +342,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->access_log = std::make_unique<auth::AccessLog>(*p->auth_store, p->clock);
   p->service = std::make_unique<api::Service>(api::ServiceDeps{*p->rules, p->clock, *p->guard, *p->sessions,
                                                                *p->accounts, *p->access_log, *p->case_files, *p->runs,
-                                                               *p->cases, *p->events, settings.sepa});
+                                                               *p->cases, *p->debt, *p->events, settings.sepa});
   NABIJ_RETURN_IF_ERROR(p->service->AddRoutes(p->router));
   NABIJ_ASSIGN_OR_RETURN(auto first, p->accounts->Bootstrap());
   if (first) p->one_time_password = first->one_time_password;

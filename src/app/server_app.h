@@ -29,6 +29,7 @@ struct ServerSettings {
   bool demo = false;
   int64_t demo_households = 2000;
   int64_t demo_applications = 40;  // taken in with --demo: about half wait in the work queue
+  int64_t demo_debt_dossiers = 20;  // debt fund dossiers with --demo
   bool tls = false;  // behind a TLS proxy: Secure __Host- cookies
   std::string request_log = "stderr";  // "stderr", "off" or a file
   payments::ExportSettings sepa;

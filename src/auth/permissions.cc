@@ -49,6 +49,11 @@ constexpr std::array kRoutes = {
     Roles("GET /api/v1/runs/{month}/sepa", {kFA}),
     Roles("GET /api/v1/runs/{month}/report", {kFA, kAUD}),
     Roles("GET /api/v1/stats/caseload", {kBEL, kFA, kAUD}),
+    PersonalData("GET /api/v1/debt/dossiers", {kSHV}),  // the debt fund: the schuldhulpverlener
+    PersonalData("GET /api/v1/debt/dossiers/{id}", {kSHV}),
+    PersonalData("GET /api/v1/debt/dossiers/{id}/overview", {kSHV}),
+    Roles("POST /api/v1/debt/dossiers/{id}/milestones", {kSHV}),
+    Roles("GET /api/v1/debt/figures", {kSHV, kBEL, kAUD}),
     Roles("GET /api/v1/users", {kBEH}),
     Roles("POST /api/v1/users", {kBEH}),
     Roles("POST /api/v1/users/{name}/disable", {kBEH}),

@@ -31,6 +31,8 @@ TEST(ApiServerTest, HealthOverOneKeepAliveConnection) {
     EXPECT_EQ(body["status"], "ok");
     EXPECT_EQ(body["rules_version"].get<std::string>().size(), 16u);
     EXPECT_EQ(r.Header("content-type"), "application/json");
+    EXPECT_EQ(r.Header("cache-control"), "no-store");
+    EXPECT_EQ(r.Header("x-frame-options"), "DENY");
   }
   HttpResponse closing = c.Request("GET", "/api/v1/health", {}, {{"Connection", "close"}});
   EXPECT_EQ(closing.status, 200);
@@ -60,6 +62,8 @@ TEST(ApiServerTest, SignInChangeOneTimePasswordAndSignOut) {
 
   HttpResponse out = srv.Call(admin, "DELETE", "/api/v1/session");
   EXPECT_EQ(out.status, 204);
+  EXPECT_EQ(out.Header("content-type"), "");
+  EXPECT_EQ(out.body, "");
   EXPECT_NE(out.Header("set-cookie").find("Max-Age=0"), std::string::npos);
   EXPECT_EQ(srv.Call(admin, "GET", "/api/v1/session").status, 401);
 }

@@ -120,6 +120,17 @@ TEST(CaseworkApiTest, IntakeQueueDecisionIncomeLetterAndCaseload) {
   EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
   EXPECT_EQ(srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id) + "/letters/999").status, 404);
 
+  // The client file lists the same decisions, and a letter for each.
+  HttpResponse file = srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id));
+  ASSERT_EQ(file.status, 200) << file.body;
+  json f = json::parse(file.body);
+  ASSERT_EQ(f["decisions"].size(), 2u);
+  EXPECT_EQ(f["decisions"][0]["id"], first_decision);
+  EXPECT_FALSE(f["decisions"][0]["result"]["trace"].empty());
+  ASSERT_EQ(f["letters"].size(), 2u);
+  EXPECT_EQ(f["letters"][0]["href"],
+            "/api/v1/cases/" + std::to_string(case_id) + "/letters/" + std::to_string(first_decision));
+
   HttpResponse history = srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id) + "/history");
   ASSERT_EQ(history.status, 200) << history.body;
   EXPECT_NE(history.body.find("income.reported"), std::string::npos);

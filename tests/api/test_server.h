@@ -39,6 +39,7 @@ class TestServer {
     s.demo = true;
     s.demo_households = kDemoHouseholds;
     s.demo_applications = 0;  // the tests take in their own
+    s.demo_debt_dossiers = 4;
     s.http.threads = 2;
     s.http.port = 0;
     s.request_log = (dir_ / "requests.log").string();

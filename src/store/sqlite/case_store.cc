@@ -188,7 +188,7 @@ Result<std::vector<ApplicationRecord>> SqliteCaseStore::SelectApplications(std::
 
 Result<ApplicationRecord> SqliteCaseStore::GetApplication(int64_t id) {
   NABIJ_ASSIGN_OR_RETURN(auto list, SelectApplications("WHERE id = ?1", id));
-  if (list.empty()) return Status(ErrorCode::kNotFound, "no application " + std::to_string(id), "application_id");
+  if (list.empty()) return Status(ErrorCode::kNotFound, "er is geen aanvraag " + std::to_string(id), "application_id");
   return std::move(list.front());
 }
 
@@ -250,7 +250,7 @@ Result<DecisionRecord> SqliteCaseStore::DecideApplication(int64_t application_id
     if (!row) {
       NABIJ_ASSIGN_OR_RETURN(ApplicationRecord a, GetApplication(application_id));  // kNotFound
       return Status(ErrorCode::kFailedPrecondition,
-                    "application " + std::to_string(a.id) + " has been decided already", "application_id");
+                    "aanvraag " + std::to_string(a.id) + " is al besloten", "application_id");
     }
   }
   NABIJ_ASSIGN_OR_RETURN(stored.id, InsertDecision(stored));
@@ -296,7 +296,7 @@ Result<std::vector<DecisionRecord>> SqliteCaseStore::SelectDecisions(std::string
 
 Result<DecisionRecord> SqliteCaseStore::GetDecision(int64_t id) {
   NABIJ_ASSIGN_OR_RETURN(auto list, SelectDecisions("WHERE id = ?1", id));
-  if (list.empty()) return Status(ErrorCode::kNotFound, "no decision " + std::to_string(id), "decision_id");
+  if (list.empty()) return Status(ErrorCode::kNotFound, "er is geen besluit " + std::to_string(id), "decision_id");
   return std::move(list.front());
 }
 
@@ -332,7 +332,7 @@ Result<std::optional<Money>> SqliteCaseStore::PaidBijstand(int64_t case_id, Mont
 }
 
 Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange& c) {
-  if (c.overpaid < Money::Zero()) return InvalidArgument("an overpayment is not negative", "overpaid");
+  if (c.overpaid < Money::Zero()) return InvalidArgument("te veel betaald is niet negatief", "overpaid");
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
   cases::CaseChangeIds ids;
   if (c.income) {
@@ -342,7 +342,7 @@ Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange
       s.BindInt(2, c.income->person_id);
       NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) {
-        return InvalidArgument("the person is neither the applicant nor a partner of case " + std::to_string(c.case_id),
+        return InvalidArgument("de persoon is niet de aanvrager of de partner in dossier " + std::to_string(c.case_id),
                                "person_id");
       }
     }
@@ -356,7 +356,7 @@ Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange
   }
   if (c.joins) {
     if (c.joins->role != pw::Role::kChild && c.joins->role != pw::Role::kHousemate) {
-      return InvalidArgument("a child or a housemate joins this way", "role");
+      return InvalidArgument("zo komt een kind of een medebewoner erbij", "role");
     }
     {
       NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertBarePerson));
@@ -391,8 +391,8 @@ Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange
     s.Reset();
     if (!row) {
       return Status(ErrorCode::kNotFound,
-                    "person " + std::to_string(c.leaves_person_id) + " is not a present member of case " +
-                        std::to_string(c.case_id) + " on " + c.leaves_on.ToString(),
+                    "persoon " + std::to_string(c.leaves_person_id) + " hoort op " + c.leaves_on.ToString() +
+                        " niet bij het huishouden van dossier " + std::to_string(c.case_id),
                     "person_id");
     }
   }
@@ -423,13 +423,13 @@ Result<int64_t> SqliteCaseStore::EndCase(int64_t case_id, Date last_day, const c
     NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSelectCaseDates));
     s.BindInt(1, case_id);
     NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-    if (!row) return Status(ErrorCode::kNotFound, "no case " + std::to_string(case_id), "case_id");
+    if (!row) return Status(ErrorCode::kNotFound, "er is geen dossier " + std::to_string(case_id), "case_id");
     if (!s.IsNull(1)) {
-      return Status(ErrorCode::kFailedPrecondition, "case " + std::to_string(case_id) + " has ended already on " + s.Text(1),
+      return Status(ErrorCode::kFailedPrecondition, "dossier " + std::to_string(case_id) + " is al beëindigd op " + s.Text(1),
                     "case_id");
     }
     if (last_day.ToString() < s.TextView(0)) {
-      return InvalidArgument("the last day is before the start of the right (" + s.Text(0) + ")", "last_day");
+      return InvalidArgument("de laatste dag ligt voor het begin van het recht (" + s.Text(0) + ")", "last_day");
     }
   }
   {

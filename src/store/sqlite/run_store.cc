@@ -725,7 +725,7 @@ Result<RunCase> SqliteRunStore::LoadCase(int64_t case_id) {
   // Run id 0 is no run: the vakantietoeslag reserved over every run counts.
   NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, LoadBatchCases(0));
   NABIJ_RETURN_IF_ERROR(tx.Commit());
-  if (cases.empty()) return Status(ErrorCode::kNotFound, "no case " + std::to_string(case_id), "case_id");
+  if (cases.empty()) return Status(ErrorCode::kNotFound, "er is geen dossier " + std::to_string(case_id), "case_id");
   return std::move(cases.front());
 }
 
