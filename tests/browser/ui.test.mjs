@@ -30,7 +30,7 @@ function check(cond, what) {
 const browser = await chromium.launch({
   executablePath: env('CHROMIUM'),
   headless: true,
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--lang=nl-NL'],
 });
 const results = [];
 let context;

@@ -116,6 +116,19 @@ describe('validateIntake', () => {
       'household.members[1].net_work_income': expect.any(String),
     });
   });
+  it('gives a housemate its relation and contract', () => {
+    const { document } = validateIntake({
+      ...intake,
+      members: [
+        intake.members[0],
+        { role: 'housemate', birthDate: '1990-01-01', netWork: '', relation: 'sibling', commercial: true },
+        { role: 'housemate', birthDate: '1991-01-01', netWork: '500' },
+      ],
+    });
+    const members = (document!.household as { members: unknown[] }).members;
+    expect(members[1]).toEqual({ role: 'housemate', birth_date: '1990-01-01', relation: 'sibling', commercial_contract: true });
+    expect(members[2]).toEqual({ role: 'housemate', birth_date: '1991-01-01', relation: 'other' });
+  });
   it('maps the server error fields to the form', () => {
     expect(intakeFieldKey('gemeente')).toBe('household.gemeente');
     expect(intakeFieldKey('members[1].role')).toBe('household.members[1].birth_date');

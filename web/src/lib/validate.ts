@@ -90,6 +90,8 @@ export interface MemberForm {
   role: 'applicant' | 'partner' | 'child' | 'housemate';
   birthDate: string;
   netWork: string; // euro per month, as typed; applicant and partner only
+  relation?: string; // housemate: kinship to the applicant (docs/household-format.md), default other
+  commercial?: boolean; // housemate: rents or boards at a commercial price under a written agreement
 }
 
 export interface IntakeForm {
@@ -138,7 +140,10 @@ export function validateIntake(f: IntakeForm): { errors: Errors; document?: Reco
       if (c === null || c < 0) errors[`${base}.net_work_income`] = 'Vul een bedrag in, bijvoorbeeld 400,00.';
       else out.net_work_income = c;
     }
-    if (m.role === 'housemate') out.relation = 'other';
+    if (m.role === 'housemate') {
+      out.relation = m.relation || 'other';
+      if (m.commercial) out.commercial_contract = true;
+    }
     return out;
   });
   if (Object.keys(errors).length > 0) return { errors };

@@ -62,9 +62,6 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
   const { data, error, loading } = useGet<CaseFileDoc>(`/cases/${id}`, reload, { screen: 'dossier' });
   const seesHistory = ['klantmanager_inkomen', 'handhaving', 'financiele_administratie'].includes(role);
   const history = useGet<HistoryDoc>(seesHistory ? `/cases/${id}/history` : null, reload, { screen: 'dossier' });
-  // The decisions route (the case file's own "decisions" list may be empty on this server version).
-  const decisionsDoc = useGet<{ decisions: StoredDecision[] }>(seesHistory ? `/cases/${id}/decisions` : null, reload, { screen: 'dossier' });
-  const seesLetters = role === 'klantmanager_inkomen' || role === 'handhaving';
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const toggle = (k: string) => setOpen({ ...open, [k]: !open[k] });
 
@@ -77,13 +74,7 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
       </section>
     );
   const d = data;
-  const decisions = d.decisions.length > 0 ? d.decisions : decisionsDoc.data?.decisions ?? [];
-  const letters =
-    d.letters.length > 0
-      ? d.letters
-      : seesLetters
-        ? decisions.map((x) => ({ id: x.id, kind: x.kind, date: x.decided_at.slice(0, 10), href: `/api/v1/cases/${d.id}/letters/${x.id}` }))
-        : [];
+  const { decisions, letters } = d;
   return (
     <section>
       <PageTitle>
@@ -197,7 +188,6 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
         </table>
       )}
 
-      <ErrorBox message={decisionsDoc.error} />
       <h2>Brieven</h2>
       {letters.length === 0 ? (
         <p>Geen brieven.</p>

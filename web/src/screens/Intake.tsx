@@ -21,6 +21,14 @@ interface IntakeResult {
 }
 
 const ROLE_NL: Record<MemberForm['role'], string> = { applicant: 'aanvrager', partner: 'partner', child: 'kind', housemate: 'medebewoner' };
+const RELATIONS: [string, string][] = [
+  ['other', 'geen familie'],
+  ['parent', 'ouder'],
+  ['child', 'kind van 18 of ouder'],
+  ['sibling', 'broer of zus'],
+  ['grandparent', 'grootouder'],
+  ['grandchild', 'kleinkind'],
+];
 const fid = (field: string) => 'f-' + field.replace(/[^a-zA-Z0-9]+/g, '-');
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -127,6 +135,31 @@ export function Intake() {
                 {text(`${base}.birth_date`, `Geboortedatum ${ROLE_NL[m.role]}`, m.birthDate, (v) => setMember(i, { birthDate: v }), { type: 'date' })}
                 {(m.role === 'applicant' || m.role === 'partner') &&
                   text(`${base}.net_work_income`, `Netto inkomen uit werk deze maand, ${ROLE_NL[m.role]} (euro)`, m.netWork, (v) => setMember(i, { netWork: v }))}
+                {m.role === 'housemate' && (
+                  <>
+                    <Field id={fid(`${base}.relation`)} label="Relatie tot de aanvrager">
+                      <select
+                        id={fid(`${base}.relation`)}
+                        value={m.relation ?? 'other'}
+                        onChange={(e) => setMember(i, { relation: (e.target as HTMLSelectElement).value })}
+                      >
+                        {RELATIONS.map(([v, t]) => (
+                          <option value={v}>{t}</option>
+                        ))}
+                      </select>
+                    </Field>
+                    <div class="field">
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={!!m.commercial}
+                          onChange={(e) => setMember(i, { commercial: (e.target as HTMLInputElement).checked })}
+                        />{' '}
+                        Huurt of woont in tegen een commerciële prijs, met een schriftelijk contract
+                      </label>
+                    </div>
+                  </>
+                )}
                 {i > 0 && (
                   <button type="button" onClick={() => set('members', form.members.filter((_, j) => j !== i))}>
                     Gezinslid {i + 1} verwijderen
