@@ -264,6 +264,24 @@ await test('caseload chart for beleid; no client file for that role', async () =
   await page.getByRole('alert').getByText(/Uw rol geeft geen toegang/).waitFor();
 });
 
+await test('administrator: first login, new password, create an account', async () => {
+  await newSession();
+  await login('beheerder', env('ADMIN_PW'), { changeTo: NEW_PW });
+  await page.getByRole('heading', { name: 'Gebruikers' }).waitFor();
+  await page.getByLabel('Gebruikersnaam').fill('Fout Naam');
+  await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await page.locator('#new-user-error').getByText(/kleine letter/).waitFor();
+  await page.getByLabel('Gebruikersnaam').fill('k.werk');
+  await page.getByLabel('Rol').selectOption('klantmanager_werk');
+  await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  const otp = page.locator('[data-testid=one-time-password] code');
+  await otp.waitFor();
+  check((await otp.textContent()).length >= 12, 'no one-time password shown');
+  await page.locator('[data-testid=users] tbody tr', { hasText: 'k.werk' }).getByText('eenmalig wachtwoord').waitFor();
+  await shot('gebruikers');
+  await logout();
+});
+
 await browser.close();
 const passed = results.filter((r) => r[1]).length;
 const failed = results.length - passed;

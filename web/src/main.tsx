@@ -10,6 +10,7 @@ import { CaseFile } from './screens/CaseFile';
 import { Intake, DecideApplication } from './screens/Intake';
 import { Runs } from './screens/Runs';
 import { Caseload } from './screens/Caseload';
+import { Users } from './screens/Users';
 import { homeFor, menuFor } from './lib/menu';
 import './style.css';
 
@@ -119,6 +120,7 @@ function route(pathname: string, session: Session) {
   if ((m = /^\/aanvragen\/(\d+)$/.exec(pathname))) return <DecideApplication id={Number(m[1])} />;
   if (pathname === '/betaalrun') return <Runs role={session.role} user={session.user} />;
   if (pathname === '/caseload') return <Caseload />;
+  if (pathname === '/gebruikers') return <Users />;
   return (
     <section>
       <h1>Pagina niet gevonden</h1>

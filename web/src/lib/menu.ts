@@ -9,6 +9,7 @@ const SEARCH: MenuItem = { href: '/zoeken', label: 'Zoeken' };
 const INTAKE: MenuItem = { href: '/aanvraag', label: 'Nieuwe aanvraag' };
 const RUN: MenuItem = { href: '/betaalrun', label: 'Betaalrun' };
 const CASELOAD: MenuItem = { href: '/caseload', label: 'Caseload' };
+const USERS: MenuItem = { href: '/gebruikers', label: 'Gebruikers' };
 
 const MENUS: Record<string, MenuItem[]> = {
   klantmanager_inkomen: [START, SEARCH, INTAKE],
@@ -18,7 +19,7 @@ const MENUS: Record<string, MenuItem[]> = {
   financiele_administratie: [START, SEARCH, RUN, CASELOAD],
   beleid: [CASELOAD],
   auditor: [RUN, CASELOAD],
-  beheerder: [],
+  beheerder: [USERS],
 };
 
 export function menuFor(role: string): MenuItem[] {

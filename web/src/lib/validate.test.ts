@@ -7,6 +7,7 @@ import {
   validateCalculator,
   validateIntake,
   validateNewPassword,
+  validateUserName,
   type CalculatorForm,
   type IntakeForm,
 } from './validate';
@@ -147,5 +148,17 @@ describe('validateNewPassword', () => {
     expect(validateNewPassword('een-lang-wachtwoord', 'een-lang-wachtwoord', 'een-lang-wachtwoord')).toMatch(/ander/);
     expect(validateNewPassword('een-lang-wachtwoord', 'een-lang-wachtwoord!', 'oud')).toMatch(/niet gelijk/);
     expect(validateNewPassword('een-lang-wachtwoord', 'een-lang-wachtwoord', 'oud')).toBeNull();
+  });
+});
+
+describe('validateUserName', () => {
+  it('follows the account rules of nabijd', () => {
+    expect(validateUserName('k.jansen')).toBeNull();
+    expect(validateUserName('a')).toBeNull();
+    expect(validateUserName('')).toMatch(/1 tot 64/);
+    expect(validateUserName('x'.repeat(65))).toMatch(/1 tot 64/);
+    expect(validateUserName('1abc')).toMatch(/kleine letter/);
+    expect(validateUserName('K.Jansen')).toMatch(/kleine letter/);
+    expect(validateUserName('k jansen')).toMatch(/bestaat uit/);
   });
 });

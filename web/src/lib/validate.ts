@@ -184,3 +184,11 @@ export function intakeFieldKey(apiField: string): string {
   if (m && m[2] !== 'birth_date' && m[2] !== 'net_work_income') f = `household.members[${m[1]}].birth_date`;
   return f;
 }
+
+// ---- User names (src/auth/accounts.cc CheckUserName) ----
+export function validateUserName(name: string): string | null {
+  if (name.length < 1 || name.length > 64) return 'Een gebruikersnaam heeft 1 tot 64 tekens.';
+  if (!/^[a-z]/.test(name)) return 'Een gebruikersnaam begint met een kleine letter (a-z).';
+  if (!/^[a-z0-9._-]+$/.test(name)) return "Een gebruikersnaam bestaat uit a-z, 0-9, '.', '_' en '-'.";
+  return null;
+}
