@@ -57,9 +57,10 @@ KMI_PW="$(user_pw t.klant klantmanager_inkomen)"
 FA1_PW="$(user_pw t.fin.een financiele_administratie)"
 FA2_PW="$(user_pw t.fin.twee financiele_administratie)"
 BELEID_PW="$(user_pw t.beleid beleid)"
-[[ -n "$KMI_PW" && -n "$FA1_PW" && -n "$FA2_PW" && -n "$BELEID_PW" ]] || { echo "nabij user add gave no password" >&2; exit 1; }
+AUDITOR_PW="$(user_pw t.audit auditor)"
+[[ -n "$KMI_PW" && -n "$FA1_PW" && -n "$FA2_PW" && -n "$BELEID_PW" && -n "$AUDITOR_PW" ]] || { echo "nabij user add gave no password" >&2; exit 1; }
 
 mkdir -p "$SHOTS"
 BASE_URL="http://127.0.0.1:$PORT" ADMIN_PW="$ADMIN_PW" KMI_PW="$KMI_PW" FA1_PW="$FA1_PW" FA2_PW="$FA2_PW" \
-  BELEID_PW="$BELEID_PW" SHOTS="$SHOTS" CHROMIUM="$CHROMIUM" WEB_DIR="$SRC/web" \
+  BELEID_PW="$BELEID_PW" AUDITOR_PW="$AUDITOR_PW" SHOTS="$SHOTS" CHROMIUM="$CHROMIUM" WEB_DIR="$SRC/web" \
   node "$SRC/tests/browser/ui.test.mjs"

@@ -282,6 +282,19 @@ await test('administrator: first login, new password, create an account', async 
   await logout();
 });
 
+await test('auditor: the access log shows who opened which file through which screen', async () => {
+  await newSession();
+  await login('t.audit', env('AUDITOR_PW'), { changeTo: NEW_PW });
+  await page.getByRole('heading', { name: 'Inzagelog' }).waitFor();
+  await page.getByLabel('Gebruiker').fill('t.klant');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const row = page.locator('[data-testid=access-log] tbody tr', { hasText: `GET /api/v1/cases/{id}` }).filter({ hasText: 'dossier' });
+  await row.first().waitFor();
+  check((await page.locator('[data-testid=access-log] tbody tr', { hasText: 't.beleid' }).count()) === 0, 'filter by user ignored');
+  await shot('inzagelog');
+  await logout();
+});
+
 await browser.close();
 const passed = results.filter((r) => r[1]).length;
 const failed = results.length - passed;

@@ -11,6 +11,7 @@ import { Intake, DecideApplication } from './screens/Intake';
 import { Runs } from './screens/Runs';
 import { Caseload } from './screens/Caseload';
 import { Users } from './screens/Users';
+import { AccessLog } from './screens/AccessLog';
 import { homeFor, menuFor } from './lib/menu';
 import './style.css';
 
@@ -121,6 +122,7 @@ function route(pathname: string, session: Session) {
   if (pathname === '/betaalrun') return <Runs role={session.role} user={session.user} />;
   if (pathname === '/caseload') return <Caseload />;
   if (pathname === '/gebruikers') return <Users />;
+  if (pathname === '/inzagelog') return <AccessLog />;
   return (
     <section>
       <h1>Pagina niet gevonden</h1>

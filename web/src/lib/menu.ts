@@ -9,6 +9,7 @@ const SEARCH: MenuItem = { href: '/zoeken', label: 'Zoeken' };
 const INTAKE: MenuItem = { href: '/aanvraag', label: 'Nieuwe aanvraag' };
 const RUN: MenuItem = { href: '/betaalrun', label: 'Betaalrun' };
 const CASELOAD: MenuItem = { href: '/caseload', label: 'Caseload' };
+const ACCESS_LOG: MenuItem = { href: '/inzagelog', label: 'Inzagelog' };
 const USERS: MenuItem = { href: '/gebruikers', label: 'Gebruikers' };
 
 const MENUS: Record<string, MenuItem[]> = {
@@ -18,7 +19,7 @@ const MENUS: Record<string, MenuItem[]> = {
   handhaving: [START, SEARCH],
   financiele_administratie: [START, SEARCH, RUN, CASELOAD],
   beleid: [CASELOAD],
-  auditor: [RUN, CASELOAD],
+  auditor: [ACCESS_LOG, RUN, CASELOAD],
   beheerder: [USERS],
 };
 
