@@ -29,6 +29,8 @@ export interface WorkQueues {
   run_exceptions: { month: string | null; cases: { case_id: number; code: string; message: string }[] };
 }
 
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
 export function Start({ role }: { role: string }) {
   const { data, error, loading } = useGet<WorkQueues>('/workqueues');
   const canDecide = role === 'klantmanager_inkomen';
@@ -99,7 +101,10 @@ export function Start({ role }: { role: string }) {
                     <th scope="row">
                       {canDecide ? <Link href={`/aanvragen/${a.id}`}>Aanvraag {a.id}</Link> : `Aanvraag ${a.id}`}
                     </th>
-                    <td>{dateNl(a.deadlines.voorschot_due)}</td>
+                    <td class={a.deadlines.voorschot_due && a.deadlines.voorschot_due < todayIso() ? 'urgent' : undefined}>
+                      {dateNl(a.deadlines.voorschot_due)}
+                      {a.deadlines.voorschot_due && a.deadlines.voorschot_due < todayIso() && ' (te laat)'}
+                    </td>
                     <td class="num">{a.voorschot_minimum === null ? '–' : euro(a.voorschot_minimum)}</td>
                   </tr>
                 ))}
