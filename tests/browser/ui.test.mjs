@@ -262,6 +262,18 @@ await test('caseload chart for beleid; no client file for that role', async () =
   await page.getByLabel('Naam, BSN of dossiernummer').fill('Fictieve');
   await page.getByRole('button', { name: 'Zoeken' }).click();
   await page.getByRole('alert').getByText(/Uw rol geeft geen toegang/).waitFor();
+  // The session ends (cookie gone): the next request answers 401 and the login screen comes back;
+  // after logging in again the user is back where they were.
+  await context.clearCookies();
+  await page.getByRole('link', { name: 'Rekenhulp' }).click();
+  await page.getByRole('link', { name: 'Caseload' }).click();
+  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
+  check(page.url().endsWith('/inloggen?terug=%2Fcaseload'), `after 401: ${page.url()}`);
+  await page.getByLabel('Gebruikersnaam').fill('t.beleid');
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PW);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { name: 'Caseload, instroom en uitstroom' }).waitFor();
+  check(new URL(page.url()).pathname === '/caseload', `back at ${page.url()}`);
 });
 
 await test('administrator: first login, new password, create an account', async () => {
