@@ -3,7 +3,8 @@
 # builds it, runs the demo and runs every test stage that CI runs.
 #
 #   scripts/setup.sh deps        install the Debian packages (apt-get update only if one is missing)
-#   scripts/setup.sh build       deps, then configure and build the `release` preset
+#   scripts/setup.sh build       deps, then configure and build the `release` preset, and the web UI
+#                                (`npm ci && npm run build` in web/, into web/dist)
 #   scripts/setup.sh run [ARGS]  build, then start the server `build/release/src/app/nabijd --demo ARGS`
 #                                on a demo database made anew (build/demo/nabij.db); it prints the
 #                                address and the administrator's one-time password; Ctrl-C stops it
@@ -25,6 +26,7 @@ readonly PACKAGES=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
   clang-14 libclang-rt-14-dev
   ca-certificates
+  chromium
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -104,6 +106,7 @@ stage_deps() {
   mapfile -t missing < <(missing_packages)
   if [[ ${#missing[@]} -eq 0 ]]; then
     echo "all ${#PACKAGES[@]} packages are installed"
+    web_deps
     return
   fi
   echo "missing: ${missing[*]}"
@@ -116,6 +119,28 @@ stage_deps() {
     die "still not installed after apt-get install: ${missing[*]}"
   fi
   echo "all ${#PACKAGES[@]} packages are installed"
+  web_deps
+}
+
+# Node.js and npm for the web UI: Debian's packages, only when no `node` is installed at all (a
+# machine that has Node.js from elsewhere keeps it; Debian's npm would conflict with it).
+web_deps() {
+  if ! command -v node >/dev/null 2>&1; then
+    echo "node not found: installing Debian's nodejs and npm ..."
+    as_root apt-get -o DPkg::Lock::Timeout=300 update -q
+    as_root apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends nodejs npm
+  fi
+}
+
+# Builds the web UI into web/dist (served by nabijd); skipped with a message when npm is missing.
+stage_web() {
+  heading "build: web UI (web/)"
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "SKIPPED: npm is not installed, so web/dist is not built (nabijd then serves only the API;"
+    echo "         the web_unit and browser_ui tests are skipped)"
+    return
+  fi
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund && npm run build)
 }
 
 require_tools() {
@@ -244,6 +269,7 @@ stage_bench() {
 cmd_test() {
   local start=$SECONDS
   stage_deps
+  stage_web
   build_preset debug
   stage_debug_tests
   stage_fuzz
@@ -269,10 +295,12 @@ main() {
     build)
       stage_deps
       build_preset release
+      stage_web
       ;;
     run)
       stage_deps
       build_preset release
+      stage_web
       cmd_run "$@"
       ;;
     test)
