@@ -1090,14 +1090,6 @@ ordered_json DossierSummaryJson(const debt::Dossier& d, Date today) {
                       {"clock", ClockJson(debt::ClockOf(d, today))}};
 }
 
-Result<debt::MilestoneKind> MilestoneKindOfText(const std::string& text) {
-  for (debt::MilestoneKind k : {debt::MilestoneKind::kBudgetcursus, debt::MilestoneKind::kParticipatieTrede,
-                                debt::MilestoneKind::kBaan, debt::MilestoneKind::kDiploma}) {
-    if (debt::MilestoneKindName(k) == text) return k;
-  }
-  return InvalidArgument("is budgetcursus, participatie_trede, baan of diploma", "kind");
-}
-
 }  // namespace
 
 Response Service::DebtDossiers(const Call&) {
@@ -1175,57 +1167,29 @@ Response Service::DebtDossier(const Call& c) {
   return r;
 }
 
-// The household's own view of its plan and balance, in plain Dutch: what a worker prints and
-// hands over ("liefst op papier").
+// The household's own view of its plan and balance, in plain Dutch (debt::ViewForHousehold): what
+// a worker prints and hands over ("liefst op papier").
 Response Service::DebtOverview(const Call& c) {
   auto id = PositiveId(c.req.Param("id"), "id");
   if (!id.ok()) return ErrorResponse(id.error());
   std::lock_guard<std::mutex> lock(runs_mu_);
-  auto d = d_.debt.LoadDossier(*id);
-  if (!d.ok()) return ErrorResponse(d.error());
-  const Date today = d_.clock.Today();
-  std::set<std::string> creditors;
-  Money total;
-  int settled = 0;
-  for (const debt::Claim& cl : d->claims) {
-    creditors.insert(cl.creditor);
-    total += cl.total();
-    if (cl.settled_amount) ++settled;
+  debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
+  auto v = fund.ViewFor(*id);
+  if (!v.ok()) return ErrorResponse(v.error());
+  ordered_json milestones = ordered_json::array();
+  for (const debt::MilestoneOffer& m : v->milestones) {
+    milestones.push_back({{"kind", std::string(debt::MilestoneKindName(m.kind))}, {"forgives", m.forgives.cents()}});
   }
-  std::vector<std::string> lines;
-  lines.push_back("U had " + std::to_string(d->claims.size()) + " schulden bij " + std::to_string(creditors.size()) +
-                  " schuldeisers, samen " + FormatEuro(total) + ".");
-  if (!d->AllSettled()) {
-    debt::ClockView v = debt::ClockOf(*d, today);
-    lines.push_back("Het schuldenfonds regelt nu " + std::to_string(settled) + " van de " +
-                    std::to_string(d->claims.size()) + " schulden. We willen binnen 28 dagen klaar zijn; " +
-                    (v.days_left >= 0 ? "nog " + std::to_string(v.days_left) + " dagen." : "dat is helaas al later geworden."));
-    lines.push_back("U hoeft uw schuldeisers niet zelf te betalen. Krijgt u toch een brief of een aanmaning? "
-                    "Neem dan contact met ons op.");
-  } else {
-    lines.push_back("Het schuldenfonds heeft al uw schulden overgenomen. U betaalt alleen nog aan de gemeente.");
-  }
-  if (d->plan) {
-    const debt::Plan& p = *d->plan;
-    lines.push_back("U betaalt " + FormatEuro(p.monthly) + " per maand, vanaf " + p.start.ToString() + ", hoogstens " +
-                    std::to_string(p.term_months) + " maanden. Wat u dan nog schuldig bent, schelden we kwijt.");
-    debt::Arrears a = debt::ArrearsOn(p, d->repayments, today.month());
-    if (a.arrears > Money::Zero()) {
-      lines.push_back("Let op: u loopt " + FormatEuro(a.arrears) + " achter. Neem contact op als betalen niet lukt.");
-    }
-  }
-  lines.push_back("U heeft al " + FormatEuro(d->Repaid()) + " terugbetaald.");
-  if (d->Forgiven() > Money::Zero()) {
-    lines.push_back("Voor wat u bereikte is " + FormatEuro(d->Forgiven()) + " kwijtgescholden.");
-  }
-  lines.push_back("U moet nog " + FormatEuro(d->Balance()) + " betalen.");
-  lines.push_back("Haalt u een doel, zoals een budgetcursus, een stap naar werk, een baan of een diploma? Dan schelden "
-                  "we een deel van uw schuld kwijt.");
   Response r = Json(ordered_json{{"dossier_id", *id},
-                                 {"balance", d->Balance().cents()},
-                                 {"repaid", d->Repaid().cents()},
-                                 {"forgiven", d->Forgiven().cents()},
-                                 {"lines", lines}}
+                                 {"status", std::string(debt::DossierStatusName(v->status))},
+                                 {"paid_by_fund", v->paid_by_fund.cents()},
+                                 {"balance", v->balance.cents()},
+                                 {"monthly", v->monthly.cents()},
+                                 {"last_month", v->last_month ? json(v->last_month->ToString()) : json(nullptr)},
+                                 {"arrears", v->arrears.cents()},
+                                 {"forgiven", v->forgiven.cents()},
+                                 {"milestones", std::move(milestones)},
+                                 {"lines", v->paragraphs}}
                         .dump());
   r.case_ids_shown.push_back(*id);
   return r;
@@ -1238,8 +1202,8 @@ Response Service::DebtMilestone(const Call& c) {
   if (!doc.ok()) return ErrorResponse(doc.error());
   auto text = TextField(*doc, "kind", 32);
   if (!text.ok()) return ErrorResponse(text.error());
-  auto kind = MilestoneKindOfText(*text);
-  if (!kind.ok()) return ErrorResponse(kind.error());
+  std::optional<debt::MilestoneKind> kind = debt::MilestoneKindOf(*text);
+  if (!kind) return ErrorResponse(InvalidArgument("is budgetcursus, participatie_trede, baan of diploma", "kind"));
   std::lock_guard<std::mutex> lock(runs_mu_);
   debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
   auto f = fund.ConfirmMilestone(*id, *kind, c.who->name, nullptr);

@@ -76,8 +76,12 @@ Status AddDemoDebt(store::SqliteDatabase& db, const rules::ParameterSet& rules, 
   for (size_t i = 0; i < ids.size(); i += 2) {
     NABIJ_ASSIGN_OR_RETURN(debt::OfferRound round, fund.MakeOffers(ids[i]));
     NABIJ_ASSIGN_OR_RETURN(std::string answers, debt::SimulateCreditorAnswers(round.csv, seed + i, today));
-    NABIJ_ASSIGN_OR_RETURN(std::vector<debt::AnswerRow> rows, debt::ParseAnswersCsv(answers));
-    NABIJ_RETURN_IF_ERROR(fund.ImportAnswers(rows));
+    // All creditors silent gives a file with only its header, which the parser refuses: no answers.
+    const size_t header_end = answers.find('\n');
+    if (header_end != std::string::npos && answers.find_first_not_of("\r\n", header_end) != std::string::npos) {
+      NABIJ_ASSIGN_OR_RETURN(std::vector<debt::AnswerRow> rows, debt::ParseAnswersCsv(answers));
+      NABIJ_RETURN_IF_ERROR(fund.ImportAnswers(rows));
+    }
     NABIJ_ASSIGN_OR_RETURN(debt::Dossier d, store.LoadDossier(ids[i]));
     if (i % 4 == 0) {
       // A worker settles what the creditors left open, at half the claim (a demo's choice).

@@ -41,8 +41,10 @@ TEST(DebtApiTest, DossiersOverviewMilestoneAndFigures) {
   EXPECT_EQ(o["balance"], balance);
   std::string text;
   for (const json& line : o["lines"]) text += line.get<std::string>() + "\n";
-  EXPECT_NE(text.find("per maand"), std::string::npos) << text;
+  EXPECT_NE(text.find("Elke maand betaalt u"), std::string::npos) << text;
   EXPECT_NE(text.find("overgenomen"), std::string::npos) << text;
+  EXPECT_EQ(o["monthly"], d["plan"]["monthly"]);
+  EXPECT_FALSE(o["milestones"].empty());
 
   EXPECT_EQ(srv.Call(shv, "POST", "/api/v1/debt/dossiers/1/milestones", R"({"kind": "feest"})").status, 400);
   HttpResponse ms = srv.Call(shv, "POST", "/api/v1/debt/dossiers/1/milestones", R"({"kind": "budgetcursus"})");
