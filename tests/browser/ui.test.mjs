@@ -144,6 +144,23 @@ await test('calculator: table, chart and explanation, both regimes', async () =>
   await shot('rekenhulp-in-balans');
 });
 
+await test('calculator by keyboard only: skip link, Tab to Bereken, Enter, Space on an explanation', async () => {
+  await page.goto(`${BASE}/rekenhulp`);
+  await page.getByRole('heading', { name: 'Wat houd ik over als ik parttime ga werken?' }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  check((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link does not move focus to the content');
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  for (let i = 0; i < 40 && (await focused()) !== 'Bereken'; i++) await page.keyboard.press('Tab');
+  check((await focused()) === 'Bereken', 'Tab never reaches the Bereken button');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=calc-table] tbody tr').first().waitFor();
+  for (let i = 0; i < 40 && !(await focused()).startsWith('▸ Uitleg'); i++) await page.keyboard.press('Tab');
+  check((await focused()).startsWith('▸ Uitleg'), 'Tab never reaches an explanation button');
+  await page.keyboard.press('Space');
+  await page.locator('[data-testid=uitleg-0] tbody tr').first().waitFor();
+});
+
 await test('log in with a one-time password, forced password change, work queue', async () => {
   await page.goto(`${BASE}/inloggen`);
   await page.getByLabel('Gebruikersnaam').fill('t.klant');
