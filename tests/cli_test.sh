@@ -146,7 +146,7 @@ check "debt register" 0 '^dossier 21 geregistreerd op 2026-03-02 \(klok: 28 dage
 hdr='dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten;status'
 printf '%s\n21;Demo Energie (fictief);NL63NABI7000000001;energie;E-1;100000;0;0;bevestigd\n21;Demo Webwinkel (fictief);NL36NABI7000000002;commercieel;W-1;30000;1000;4500;onbevestigd\n' "$hdr" >"$tmp/claims.csv"
 printf '%s\n21;Demo Water (fictief);;water;A-1;5000;0;0;bevestigd\n21;Demo Bank (fictief);NL00NABI7000000003;commercieel;B-1;12,50;0;0;zeker\n' "$hdr" >"$tmp/bad_claims.csv"
-check "debt import of a bad claims file names line and field" 2 'line 3, field hoofdsom: amounts are whole eurocents' -- \
+check "debt import of a bad claims file names line and field" 2 'regel 3, veld hoofdsom: bedragen zijn hele eurocenten' -- \
   dn import claims "$tmp/bad_claims.csv" --today 2026-03-02
 check "a bad claims file imports nothing" 0 '0 vorderingen, totaal € 0,00' -- dn show 21 --today 2026-03-02
 check "debt import claims" 0 '^2 vordering\(en\) ingelezen' -- dn import claims "$tmp/claims.csv" --today 2026-03-02
@@ -155,7 +155,7 @@ check "debt balance-requests for unverified claims" 0 '^21;2;Demo Webwinkel \(fi
 check "debt offers at the sector percentages of 9999" 0 '^21;1;Demo Energie \(fictief\);E-1;1;100000;60;60000;2026-03-13' -- \
   dn offers --dossier 21 --today 2026-03-03
 printf 'dossier;vordering;ronde;antwoord;datum;tegenbod\n21;1;1;akkoord;2026-03-05;\n21;2;1;tegenvoorstel;2026-03-05;16000\n' >"$tmp/answers.csv"
-check "debt answers dated in the future are refused" 2 'line 2, field datum' -- dn import answers "$tmp/answers.csv" --today 2026-03-04
+check "debt answers dated in the future are refused" 2 'regel 2, veld datum' -- dn import answers "$tmp/answers.csv" --today 2026-03-04
 check "debt import answers" 0 '^2 antwoord\(en\) ingelezen' -- dn import answers "$tmp/answers.csv" --today 2026-03-05
 check "debt show: restructured on day 3" 0 'gesaneerd' -- dn show 21 --today 2026-03-05
 check "debt export sepa" 0 'gevalideerd tegen de XSD' -- dn export sepa --out "$tmp/debt.xml" --today 2026-03-06
@@ -163,8 +163,14 @@ check "the debt SEPA file is valid against the official XSD" 0 'validates' -- \
   xmllint --noout --schema "$src/schemas/sepa/pain.001.001.09.xsd" "$tmp/debt.xml"
 check "debt plan shows the VTLB with its articles" 0 'Correctie woonkosten boven de norm +€ 67,07 +Rv art\. 475da lid 5' -- \
   dn plan 21 --regime klassiek18 --start 2026-04 --today 2026-03-06
+check "debt finances: an income change shows the new affordable amount" 0 'aflosbaar nu € [0-9.,]+ per maand \(de regeling rekent met' -- \
+  dn finances 21 --income 170000 --norm 140150 --housing 100000 --today 2026-03-20
 check "debt repay" 0 'aflossing € 10,00 geboekt' -- dn repay 21 --month 2026-04 --amount 1000 --source uitkering --today 2026-04-25
+printf 'dossier;maand;datum;bedrag;bron\n21;2026-04;2026-04-26;500;zelf\n21;2026-04;2026-04-26;0;zelf\n' >"$tmp/repay_bad.csv"
+check "debt import of a bad repayments file" 2 'regel 3, veld bedrag' -- dn import repayments "$tmp/repay_bad.csv" --today 2026-04-27
 check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
+check "debt arrears lists the dossiers behind" 0 '^21	€ [0-9.,]+	2$' -- dn arrears --month 2026-05 --today 2026-05-30
+check "debt statement speaks to the household in plain Dutch" 0 'Elke maand betaalt u € [0-9.,]+\.' -- dn statement 21 --today 2026-05-30
 check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \
   dn milestone 21 budgetcursus --user s.hulp --today 2026-05-30
 check "debt milestone needs a worker" 2 'user' -- dn milestone 21 diploma --today 2026-05-30
@@ -172,10 +178,11 @@ check "debt breach claws back" 0 '€ 250,00 kwijtschelding teruggedraaid' -- dn
 check "debt figures" 0 'akkoord op het eerste aanbod: +1 van 2 schuldeisers' -- \
   dn figures --from 2026-03-01 --until 2026-04-01 --today 2026-06-02
 check "debt ledger balances" 0 'totaal debet (€ [0-9.,]+) = totaal credit \1' -- dn ledger
-printf 'bron;sector;huishouden;datum;achterstand;maanden\nDemo Water (fictief);water;H-77;2026-03-01;4500;2\n' >"$tmp/signals.csv"
-check "debt import signals" 0 '1 signaal/signalen ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
-check "a signal is imported once" 2 'line 2: this signal was imported before' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
-check "debt tasks" 0 '^1 taak/taken voor contact' -- dn tasks
+printf 'bron;sector;huishouden;datum;achterstand;maanden\nDemo Water (fictief);water;H-77;2026-03-01;4500;2\nDemo Woonstichting (fictief);huur;H-CLI;2026-03-01;90000;3\n' >"$tmp/signals.csv"
+check "debt import signals" 0 '2 signaal/signalen ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+check "a signal is imported once" 2 'regel 2: dit signaal is al eerder ingelezen' -- dn import signals "$tmp/signals.csv" --today 2026-03-02
+check "debt tasks" 0 '^2 taak/taken voor contact' -- dn tasks
+check "a task names the household's dossier" 0 '^2	huur	H-CLI	2026-03-01	€ 900,00	3	21$' -- dn tasks
 check "debt queue" 0 'te laat of met risico' -- dn queue --today 2026-04-30
 check "debt without a command shows its usage" 2 'Schuldenfonds' -- dn
 

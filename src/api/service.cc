@@ -519,8 +519,9 @@ Response Service::GetCase(const Call& c) {
   ordered_json decisions = ordered_json::array();
   ordered_json letters = ordered_json::array();
   {
-    std::lock_guard<std::mutex> lock(runs_mu_);  // the case store shares the run's connection
-    auto stored = d_.cases.Decisions(*id);
+    // Not on the run's connection: a payment run being prepared must not hold up opening a file.
+    std::lock_guard<std::mutex> lock(reads_mu_);
+    auto stored = d_.case_reads.Decisions(*id);
     if (!stored.ok()) return ErrorResponse(stored.error());
     for (const cases::DecisionRecord& d : *stored) {
       decisions.push_back(DecisionJson(d, true));

@@ -48,6 +48,7 @@ struct ServiceDeps {
   payments::CaseFiles& case_files;  // thread-safe
   payments::RunStore& runs;         // used under the service's own mutex
   cases::CaseStore& cases;          // on the same connection as `runs`: used under the same mutex
+  cases::CaseStore& case_reads;     // its own connection, for reads beside a running payment run
   debt::DebtStore& debt;            // the debt fund, on the same connection and mutex
   EventLog& events;                 // thread-safe
   payments::ExportSettings sepa;    // the municipality's account and the XSD folder
@@ -114,6 +115,7 @@ class Service {
 
   ServiceDeps d_;
   std::mutex runs_mu_;
+  std::mutex reads_mu_;  // for `case_reads`
   std::shared_mutex params_mu_;
   std::map<std::string, std::shared_ptr<const pw::Params>> params_;  // "2026-06|0363"
 };

@@ -1,4 +1,5 @@
-// The debt fund commands: nabij debt register|import|balance-requests|offers|settle|show|queue|plan|
+// The debt fund commands: nabij debt
+// register|import|balance-requests|offers|settle|show|queue|plan|
 // repay|arrears|milestone|breach|close-plans|export|figures|tasks|ledger|demo-data.
 //
 // Thin: each command parses its options, calls one debt::DebtFund operation on the SQLite store

@@ -260,12 +260,13 @@ struct ServerApp::Parts {
   ServerSettings settings;
   std::optional<rules::ParameterSet> rules;
   SystemClock clock;
-  std::unique_ptr<store::SqliteDatabase> db, auth_db, events_db;
+  std::unique_ptr<store::SqliteDatabase> db, auth_db, events_db, reads_db;
   std::unique_ptr<PooledCaseFiles> case_files;
   std::unique_ptr<store::SqliteAuthStore> auth_store;
   std::unique_ptr<LockedEventLog> events;
   std::unique_ptr<store::SqliteRunStore> runs;
   std::unique_ptr<store::SqliteCaseStore> cases;  // on `db`, like `runs`
+  std::unique_ptr<store::SqliteCaseStore> case_reads;  // on `reads_db`: a client file's decisions
   std::unique_ptr<store::SqliteDebtStore> debt;   // on `db`, like `runs`
   std::unique_ptr<auth::AccountService> accounts;
   std::unique_ptr<auth::LoginRateLimiter> limiter;
@@ -329,11 +330,13 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   }
   NABIJ_ASSIGN_OR_RETURN(p->auth_db, OpenDatabase(settings.db, false));
   NABIJ_ASSIGN_OR_RETURN(p->events_db, OpenDatabase(settings.db, false));
+  NABIJ_ASSIGN_OR_RETURN(p->reads_db, OpenDatabase(settings.db, false));
   NABIJ_ASSIGN_OR_RETURN(p->case_files, PooledCaseFiles::Open(settings.db, std::max(1, http.threads)));
   p->auth_store = std::make_unique<store::SqliteAuthStore>(*p->auth_db);
   p->events = std::make_unique<LockedEventLog>(*p->events_db);
   p->runs = std::make_unique<store::SqliteRunStore>(*p->db);
   p->cases = std::make_unique<store::SqliteCaseStore>(*p->db);
+  p->case_reads = std::make_unique<store::SqliteCaseStore>(*p->reads_db);
   p->debt = std::make_unique<store::SqliteDebtStore>(*p->db);
   p->accounts = std::make_unique<auth::AccountService>(*p->auth_store, p->clock, p->events.get());
   p->limiter = std::make_unique<auth::LoginRateLimiter>(p->clock);
@@ -342,7 +345,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::Open(const ServerSettings& setting
   p->access_log = std::make_unique<auth::AccessLog>(*p->auth_store, p->clock);
   p->service = std::make_unique<api::Service>(api::ServiceDeps{*p->rules, p->clock, *p->guard, *p->sessions,
                                                                *p->accounts, *p->access_log, *p->case_files, *p->runs,
-                                                               *p->cases, *p->debt, *p->events, settings.sepa});
+                                                               *p->cases, *p->case_reads, *p->debt, *p->events,
+                                                               settings.sepa});
   NABIJ_RETURN_IF_ERROR(p->service->AddRoutes(p->router));
   NABIJ_ASSIGN_OR_RETURN(auto first, p->accounts->Bootstrap());
   if (first) p->one_time_password = first->one_time_password;

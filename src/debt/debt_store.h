@@ -4,7 +4,8 @@
 // Promises every implementation keeps (tests/store/debt_store_test.cc checks them on each backend):
 // - Save is atomic: every dossier and every ledger entry of one call, or nothing.
 // - Optimistic concurrency: a dossier is saved only if its stored version equals the version it
-//   was loaded with (then the stored version is one higher); otherwise kConflict and nothing is saved.
+//   was loaded with (then the stored version is one higher); otherwise kConflict and nothing is
+//   saved.
 // - Ledger entries are append-only and their references unique (kAlreadyExists).
 // - AddTasks is atomic, and a signal (source, sector, household, date) is stored once
 //   (kAlreadyExists names the index of the first duplicate).
@@ -24,13 +25,14 @@
 
 namespace nabij::debt {
 
-// Early signals of payment arrears (Wgs art. 4a lid 1 onder a-d: energy, water, rent, health insurance).
+// Early signals of payment arrears (Wgs art. 4a lid 1 onder a-d: energy, water, rent, health
+// insurance).
 enum class SignalSector : uint8_t { kEnergie, kWater, kHuur, kZorgverzekeraar };
 std::string_view SignalSectorName(SignalSector s);  // "energie", "water", "huur", "zorgverzekeraar"
 std::optional<SignalSector> SignalSectorOf(std::string_view name);
 
 struct ArrearsSignal {
-  std::string source;         // the organisation that reports
+  std::string source;  // the organisation that reports
   SignalSector sector = SignalSector::kEnergie;
   std::string household_ref;  // the municipality's reference of the household (no name, no BSN)
   Date date;                  // of the signal
@@ -54,9 +56,12 @@ class DebtStore {
   virtual Result<Dossier> LoadDossier(int64_t id) = 0;
   // Every dossier, by id.
   virtual Result<std::vector<Dossier>> LoadDossiers() = 0;
+  // The ids of the dossiers of one household (by household_ref), ascending.
+  virtual Result<std::vector<int64_t>> DossiersOf(const std::string& household_ref) = 0;
   // See the promises above. kNotFound for a dossier that is not stored; kInvalidArgument for an
   // entry that does not balance.
-  virtual Status Save(const std::vector<Dossier>& dossiers, const std::vector<ledger::Entry>& entries) = 0;
+  virtual Status Save(const std::vector<Dossier>& dossiers,
+                      const std::vector<ledger::Entry>& entries) = 0;
   virtual Status AddTasks(const std::vector<OutreachTask>& tasks) = 0;
   virtual Result<std::vector<OutreachTask>> Tasks() = 0;
   // The fund's ledger entries (references starting with "debt:"), in booking order, with their

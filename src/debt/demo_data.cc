@@ -46,11 +46,15 @@ constexpr int64_t kBikMinimum = 4000;
 
 }  // namespace
 
-Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet& set, uint64_t seed, size_t n,
-                                                      Date first, Date last, const std::string& gemeente) {
+Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet& set, uint64_t seed,
+                                                      size_t n, Date first, Date last,
+                                                      const std::string& gemeente) {
   std::mt19937_64 rng(seed);
-  auto pick = [&](int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); };
-  std::discrete_distribution<size_t> creditor(std::begin(kCreditorWeights), std::end(kCreditorWeights));
+  auto pick = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  std::discrete_distribution<size_t> creditor(std::begin(kCreditorWeights),
+                                              std::end(kCreditorWeights));
   std::lognormal_distribution<double> claims(kClaimsLogMedian, kClaimsLogSigma);
   const int32_t span = std::max(0, last.days_since_epoch() - first.days_since_epoch());
   std::vector<DemoDossier> out;
@@ -64,16 +68,20 @@ Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet&
     const bool couple = pick(1, 100) <= 25;  // assumption: a quarter are couples
     const bool children = pick(1, 100) <= 40;
     Finances& f = d.finances;
-    f.huishouden = couple ? (children ? bvv::Huishouden::kGehuwdenMetKinderen : bvv::Huishouden::kGehuwdenZonderKinderen)
-                          : (children ? bvv::Huishouden::kAlleenstaandeOuder : bvv::Huishouden::kAlleenstaande);
+    f.huishouden = couple ? (children ? bvv::Huishouden::kGehuwdenMetKinderen
+                                      : bvv::Huishouden::kGehuwdenZonderKinderen)
+                          : (children ? bvv::Huishouden::kAlleenstaandeOuder
+                                      : bvv::Huishouden::kAlleenstaande);
     f.adults = couple ? 2 : 1;
-    NABIJ_ASSIGN_OR_RETURN(const rules::Value* norm,
-                           set.Find(couple ? "pw.norm.gehuwden_21_tot_aow" : "pw.norm.alleenstaande_21_tot_aow",
-                                    d.registered));
+    NABIJ_ASSIGN_OR_RETURN(
+        const rules::Value* norm,
+        set.Find(couple ? "pw.norm.gehuwden_21_tot_aow" : "pw.norm.alleenstaande_21_tot_aow",
+                 d.registered));
     f.op_bijstand = true;
     f.bijstandsnorm = norm->amount;
     // The norm, plus for some a part-time income of which the vrijlating is kept (assumption).
-    f.net_income = f.bijstandsnorm + (pick(1, 100) <= 20 ? Money::Cents(pick(2000, 25000)) : Money::Zero());
+    f.net_income =
+        f.bijstandsnorm + (pick(1, 100) <= 20 ? Money::Cents(pick(2000, 25000)) : Money::Zero());
     f.housing_costs = Money::Cents(pick(45000, 110000));
     f.other_fixed_costs = Money::Cents(pick(10000, 40000));
     const int count = std::clamp(static_cast<int>(std::lround(claims(rng))), 1, kDemoMaxClaims);
@@ -84,13 +92,15 @@ Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet&
       c.seq = k + 1;
       c.creditor = cr.name;
       c.creditor_iban = DemoIban(kCreditorIbanBase + ci);
-      c.creditor_reference = "K" + std::to_string(seed % 1000) + "-" + std::to_string(i + 1) + "-" + std::to_string(k + 1);
+      c.creditor_reference = "K" + std::to_string(seed % 1000) + "-" + std::to_string(i + 1) + "-" +
+                             std::to_string(k + 1);
       c.sector = cr.sector;
       c.principal = Money::Cents(pick(cr.min_cents, cr.max_cents));
       c.interest = MulDiv(c.principal, pick(0, 12), 100, Rounding::kHalfUp);
       if (cr.sector == Sector::kCommercieel) {
         c.collection_costs =
-            Max(Money::Cents(kBikMinimum), MulDiv(Min(c.principal, Money::Cents(kBikBase)), 15, 100, Rounding::kHalfUp));
+            Max(Money::Cents(kBikMinimum),
+                MulDiv(Min(c.principal, Money::Cents(kBikBase)), 15, 100, Rounding::kHalfUp));
       }
       c.verification = pick(1, 100) <= 70 ? Verification::kConfirmed : Verification::kUnverified;
       dd.claims.push_back(std::move(c));
@@ -125,7 +135,8 @@ Result<std::string> SimulateCreditorAnswers(std::string_view offers_csv, uint64_
       s = e + 1;
     }
     if (f.size() != 9) return InvalidArgument("not an offers file (aanbiedingen)", "offers");
-    const int roll = pick(1, 100);  // assumption: 55 % accept, 20 % reject, 10 % counter, 15 % silent
+    const int roll =
+        pick(1, 100);  // assumption: 55 % accept, 20 % reject, 10 % counter, 15 % silent
     std::string kind;
     std::string counter;
     if (roll <= 55) {
@@ -141,8 +152,8 @@ Result<std::string> SimulateCreditorAnswers(std::string_view offers_csv, uint64_
     } else {
       continue;
     }
-    out += std::string(f[0]) + ";" + std::string(f[1]) + ";" + std::string(f[4]) + ";" + kind + ";" +
-           date.ToString() + ";" + counter + "\r\n";
+    out += std::string(f[0]) + ";" + std::string(f[1]) + ";" + std::string(f[4]) + ";" + kind +
+           ";" + date.ToString() + ";" + counter + "\r\n";
   }
   return out;
 }

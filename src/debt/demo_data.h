@@ -1,4 +1,5 @@
-// Synthetic debt dossiers for demos and tests: realistic shapes, fictitious households and creditors.
+// Synthetic debt dossiers for demos and tests: realistic shapes, fictitious households and
+// creditors.
 //
 // The number of claims per household is drawn so that the average is about 14 and the maximum 40
 // (the fund model's experience; an assumption for a demo, not a statistic). Creditors are
@@ -26,8 +27,9 @@ struct DemoDossier {
 
 // `n` dossiers registered on days spread over [first, last]. Returns the ParameterSet's error when
 // the norms are missing on a registration date.
-Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet& set, uint64_t seed, size_t n,
-                                                      Date first, Date last, const std::string& gemeente);
+Result<std::vector<DemoDossier>> GenerateDemoDossiers(const rules::ParameterSet& set, uint64_t seed,
+                                                      size_t n, Date first, Date last,
+                                                      const std::string& gemeente);
 
 // The answers a simulated creditor gives to the newest offers in `offers_csv` (aanbiedingen), as an
 // antwoorden CSV dated `date`: most accept, some reject, counter or stay silent (rows are left out

@@ -1,8 +1,8 @@
 #include "debt/dossier.h"
 
-#include "debt/debt_store.h"
-
 #include <utility>
+
+#include "debt/debt_store.h"
 
 namespace nabij::debt {
 namespace {
@@ -26,9 +26,12 @@ std::optional<E> ValueIn(std::string_view name, Names<E> names) {
   return std::nullopt;
 }
 
-const Names<Sector> kSectorNames = {
-    {Sector::kEnergie, "energie"},   {Sector::kWater, "water"},       {Sector::kWoningcorporatie, "woningcorporatie"},
-    {Sector::kZorgverzekeraar, "zorgverzekeraar"}, {Sector::kOverheid, "overheid"}, {Sector::kCommercieel, "commercieel"}};
+const Names<Sector> kSectorNames = {{Sector::kEnergie, "energie"},
+                                    {Sector::kWater, "water"},
+                                    {Sector::kWoningcorporatie, "woningcorporatie"},
+                                    {Sector::kZorgverzekeraar, "zorgverzekeraar"},
+                                    {Sector::kOverheid, "overheid"},
+                                    {Sector::kCommercieel, "commercieel"}};
 const Names<Verification> kVerificationNames = {{Verification::kUnverified, "onbevestigd"},
                                                 {Verification::kRequested, "opgevraagd"},
                                                 {Verification::kConfirmed, "bevestigd"},
@@ -37,19 +40,22 @@ const Names<AnswerKind> kAnswerNames = {{AnswerKind::kAccept, "akkoord"},
                                         {AnswerKind::kReject, "afwijzing"},
                                         {AnswerKind::kCounter, "tegenvoorstel"},
                                         {AnswerKind::kNoAnswer, "geen_reactie"}};
-const Names<Regime> kRegimeNames = {
-    {Regime::kStudieschuld, "studieschuld"}, {Regime::kKlassiek18, "klassiek18"}, {Regime::kKlassiek36, "klassiek36"}};
+const Names<Regime> kRegimeNames = {{Regime::kStudieschuld, "studieschuld"},
+                                    {Regime::kKlassiek18, "klassiek18"},
+                                    {Regime::kKlassiek36, "klassiek36"}};
 const Names<RepaymentSource> kSourceNames = {{RepaymentSource::kUitkering, "uitkering"},
                                              {RepaymentSource::kZelf, "zelf"}};
-const Names<MilestoneKind> kMilestoneNames = {{MilestoneKind::kBudgetcursus, "budgetcursus"},
-                                              {MilestoneKind::kParticipatieTrede, "participatie_trede"},
-                                              {MilestoneKind::kBaan, "baan"},
-                                              {MilestoneKind::kDiploma, "diploma"}};
+const Names<MilestoneKind> kMilestoneNames = {
+    {MilestoneKind::kBudgetcursus, "budgetcursus"},
+    {MilestoneKind::kParticipatieTrede, "participatie_trede"},
+    {MilestoneKind::kBaan, "baan"},
+    {MilestoneKind::kDiploma, "diploma"}};
 
-const Names<bvv::Huishouden> kHuishoudenNames = {{bvv::Huishouden::kAlleenstaande, "alleenstaande"},
-                                                 {bvv::Huishouden::kAlleenstaandeOuder, "alleenstaande_ouder"},
-                                                 {bvv::Huishouden::kGehuwdenZonderKinderen, "gehuwden_zonder_kinderen"},
-                                                 {bvv::Huishouden::kGehuwdenMetKinderen, "gehuwden_met_kinderen"}};
+const Names<bvv::Huishouden> kHuishoudenNames = {
+    {bvv::Huishouden::kAlleenstaande, "alleenstaande"},
+    {bvv::Huishouden::kAlleenstaandeOuder, "alleenstaande_ouder"},
+    {bvv::Huishouden::kGehuwdenZonderKinderen, "gehuwden_zonder_kinderen"},
+    {bvv::Huishouden::kGehuwdenMetKinderen, "gehuwden_met_kinderen"}};
 
 // The fund model's maximum terms (docs/debt-fund.md): 180 months like a student loan; 18 or 36
 // months like a classic minnelijke schuldregeling.
@@ -60,47 +66,70 @@ constexpr int kKlassiek36Months = 36;
 }  // namespace
 
 std::string_view HuishoudenName(bvv::Huishouden h) { return NameIn(h, kHuishoudenNames); }
-std::optional<bvv::Huishouden> HuishoudenOf(std::string_view name) { return ValueIn(name, kHuishoudenNames); }
+std::optional<bvv::Huishouden> HuishoudenOf(std::string_view name) {
+  return ValueIn(name, kHuishoudenNames);
+}
 std::string_view SectorName(Sector s) { return NameIn(s, kSectorNames); }
 std::optional<Sector> SectorOf(std::string_view name) { return ValueIn(name, kSectorNames); }
 std::string_view VerificationName(Verification v) { return NameIn(v, kVerificationNames); }
-std::optional<Verification> VerificationOf(std::string_view name) { return ValueIn(name, kVerificationNames); }
+std::optional<Verification> VerificationOf(std::string_view name) {
+  return ValueIn(name, kVerificationNames);
+}
 std::string_view AnswerKindName(AnswerKind k) { return NameIn(k, kAnswerNames); }
-std::optional<AnswerKind> AnswerKindOf(std::string_view name) { return ValueIn(name, kAnswerNames); }
+std::optional<AnswerKind> AnswerKindOf(std::string_view name) {
+  return ValueIn(name, kAnswerNames);
+}
 std::string_view RegimeName(Regime r) { return NameIn(r, kRegimeNames); }
 std::optional<Regime> RegimeOf(std::string_view name) { return ValueIn(name, kRegimeNames); }
 std::string_view RepaymentSourceName(RepaymentSource s) { return NameIn(s, kSourceNames); }
-std::optional<RepaymentSource> RepaymentSourceOf(std::string_view name) { return ValueIn(name, kSourceNames); }
+std::optional<RepaymentSource> RepaymentSourceOf(std::string_view name) {
+  return ValueIn(name, kSourceNames);
+}
 std::string_view MilestoneKindName(MilestoneKind k) { return NameIn(k, kMilestoneNames); }
-std::optional<MilestoneKind> MilestoneKindOf(std::string_view name) { return ValueIn(name, kMilestoneNames); }
+std::optional<MilestoneKind> MilestoneKindOf(std::string_view name) {
+  return ValueIn(name, kMilestoneNames);
+}
 
 int MaxTermMonths(Regime r) {
   switch (r) {
-    case Regime::kStudieschuld: return kStudieschuldMonths;
-    case Regime::kKlassiek18: return kKlassiek18Months;
-    case Regime::kKlassiek36: return kKlassiek36Months;
+    case Regime::kStudieschuld:
+      return kStudieschuldMonths;
+    case Regime::kKlassiek18:
+      return kKlassiek18Months;
+    case Regime::kKlassiek36:
+      return kKlassiek36Months;
   }
   return 0;
 }
 
 std::string_view ClaimStatusName(ClaimStatus s) {
   switch (s) {
-    case ClaimStatus::kOpen: return "open";
-    case ClaimStatus::kOffered: return "aangeboden";
-    case ClaimStatus::kEscalated: return "geescaleerd";
-    case ClaimStatus::kSettled: return "akkoord";
-    case ClaimStatus::kPaid: return "betaald";
+    case ClaimStatus::kOpen:
+      return "open";
+    case ClaimStatus::kOffered:
+      return "aangeboden";
+    case ClaimStatus::kEscalated:
+      return "geescaleerd";
+    case ClaimStatus::kSettled:
+      return "akkoord";
+    case ClaimStatus::kPaid:
+      return "betaald";
   }
   return "?";
 }
 
 std::string_view DossierStatusName(DossierStatus s) {
   switch (s) {
-    case DossierStatus::kIntake: return "intake";
-    case DossierStatus::kRestructured: return "gesaneerd";
-    case DossierStatus::kRepaying: return "aflossing";
-    case DossierStatus::kDebtFree: return "schuldenvrij";
-    case DossierStatus::kBreached: return "afspraken_verbroken";
+    case DossierStatus::kIntake:
+      return "intake";
+    case DossierStatus::kRestructured:
+      return "gesaneerd";
+    case DossierStatus::kRepaying:
+      return "aflossing";
+    case DossierStatus::kDebtFree:
+      return "schuldenvrij";
+    case DossierStatus::kBreached:
+      return "afspraken_verbroken";
   }
   return "?";
 }
@@ -108,7 +137,8 @@ std::string_view DossierStatusName(DossierStatus s) {
 ClaimStatus ClaimStatusOf(const Claim& c) {
   if (c.paid_on) return ClaimStatus::kPaid;
   if (c.settled_amount) return ClaimStatus::kSettled;
-  if (c.verification == Verification::kDisputed) return ClaimStatus::kEscalated;  // a worker resolves it
+  if (c.verification == Verification::kDisputed)
+    return ClaimStatus::kEscalated;  // a worker resolves it
   if (c.offers.empty()) return ClaimStatus::kOpen;
   if (!c.offers.back().answer) return ClaimStatus::kOffered;
   return ClaimStatus::kEscalated;  // answered without settling, and no new round yet
@@ -166,13 +196,16 @@ DossierStatus Dossier::Status() const {
 
 namespace nabij::debt {
 namespace {
-const Names<SignalSector> kSignalSectorNames = {{SignalSector::kEnergie, "energie"},
-                                                {SignalSector::kWater, "water"},
-                                                {SignalSector::kHuur, "huur"},
-                                                {SignalSector::kZorgverzekeraar, "zorgverzekeraar"}};
+const Names<SignalSector> kSignalSectorNames = {
+    {SignalSector::kEnergie, "energie"},
+    {SignalSector::kWater, "water"},
+    {SignalSector::kHuur, "huur"},
+    {SignalSector::kZorgverzekeraar, "zorgverzekeraar"}};
 }  // namespace
 
 std::string_view SignalSectorName(SignalSector s) { return NameIn(s, kSignalSectorNames); }
-std::optional<SignalSector> SignalSectorOf(std::string_view name) { return ValueIn(name, kSignalSectorNames); }
+std::optional<SignalSector> SignalSectorOf(std::string_view name) {
+  return ValueIn(name, kSignalSectorNames);
+}
 
 }  // namespace nabij::debt

@@ -20,19 +20,29 @@
 namespace nabij::debt {
 
 // The creditor sectors that have their own settlement percentage in rules/.
-enum class Sector : uint8_t { kEnergie, kWater, kWoningcorporatie, kZorgverzekeraar, kOverheid, kCommercieel };
-inline constexpr Sector kSectors[] = {Sector::kEnergie,         Sector::kWater,    Sector::kWoningcorporatie,
-                                      Sector::kZorgverzekeraar, Sector::kOverheid, Sector::kCommercieel};
+enum class Sector : uint8_t {
+  kEnergie,
+  kWater,
+  kWoningcorporatie,
+  kZorgverzekeraar,
+  kOverheid,
+  kCommercieel
+};
+inline constexpr Sector kSectors[] = {Sector::kEnergie,          Sector::kWater,
+                                      Sector::kWoningcorporatie, Sector::kZorgverzekeraar,
+                                      Sector::kOverheid,         Sector::kCommercieel};
 std::string_view SectorName(Sector s);  // "energie", ... (the rules/ and exchange spelling)
 std::optional<Sector> SectorOf(std::string_view name);
 
 // Has the creditor confirmed the claim's amounts (answer to a balance request)?
 enum class Verification : uint8_t { kUnverified, kRequested, kConfirmed, kDisputed };
-std::string_view VerificationName(Verification v);  // "onbevestigd", "opgevraagd", "bevestigd", "betwist"
+std::string_view VerificationName(
+    Verification v);  // "onbevestigd", "opgevraagd", "bevestigd", "betwist"
 std::optional<Verification> VerificationOf(std::string_view name);
 
 enum class AnswerKind : uint8_t { kAccept, kReject, kCounter, kNoAnswer };
-std::string_view AnswerKindName(AnswerKind k);  // "akkoord", "afwijzing", "tegenvoorstel", "geen_reactie"
+std::string_view AnswerKindName(
+    AnswerKind k);  // "akkoord", "afwijzing", "tegenvoorstel", "geen_reactie"
 std::optional<AnswerKind> AnswerKindOf(std::string_view name);
 
 struct Answer {
@@ -47,7 +57,7 @@ struct Offer {
   Ratio percentage;  // of the claim's total
   Money amount;      // MulDiv(total, percentage, half up)
   Date sent;
-  Date answer_due;   // after this date without an answer the offer counts as not answered
+  Date answer_due;  // after this date without an answer the offer counts as not answered
   std::optional<Answer> answer;
 };
 
@@ -55,8 +65,8 @@ struct Offer {
 enum class ClaimStatus : uint8_t {
   kOpen,       // no offer yet
   kOffered,    // an offer awaits its answer
-  kEscalated,  // rejected or unanswered at the fund's maximum, a counter-offer above it, or a claim the
-               // household disputes (betwist, no offers): a worker decides
+  kEscalated,  // rejected or unanswered at the fund's maximum, a counter-offer above it, or a claim
+               // the household disputes (betwist, no offers): a worker decides
   kSettled,    // agreed: the fund owes the creditor `settled_amount`
   kPaid,       // the fund paid the creditor (SEPA)
 };
@@ -68,15 +78,15 @@ struct Claim {
   std::string creditor_iban;       // where the fund pays (electronic form)
   std::string creditor_reference;  // the creditor's own reference of the claim; unique per creditor
   Sector sector = Sector::kCommercieel;
-  Money principal;                 // hoofdsom
-  Money interest;                  // rente
-  Money collection_costs;          // incassokosten
+  Money principal;         // hoofdsom
+  Money interest;          // rente
+  Money collection_costs;  // incassokosten
   Verification verification = Verification::kUnverified;
-  std::vector<Offer> offers;       // in round order
+  std::vector<Offer> offers;            // in round order
   std::optional<Money> settled_amount;  // set when an answer settles the claim
   std::optional<Date> settled_on;
-  std::optional<Date> paid_on;     // set by the SEPA payment
-  std::string payment_id;          // end-to-end id of that payment
+  std::optional<Date> paid_on;  // set by the SEPA payment
+  std::string payment_id;       // end-to-end id of that payment
 
   Money total() const { return principal + interest + collection_costs; }
 };
@@ -91,16 +101,17 @@ std::optional<bvv::Huishouden> HuishoudenOf(std::string_view name);
 struct Finances {
   bvv::Huishouden huishouden = bvv::Huishouden::kAlleenstaande;
   bool op_bijstand = true;
-  Money bijstandsnorm;                   // incl. vakantietoeslag, when op_bijstand
-  Money net_income;                      // everything that comes in per month, benefit and other income
-  std::optional<Money> bvv_formule;      // Rv art. 475da lid 2 result when not on bijstand
-  Money housing_costs;                   // rent or mortgage per month (woonkosten)
-  int adults = 1;                        // insured persons of 18+ (eigen risico each)
-  Money other_fixed_costs;               // recorded for the worker; not a VTLB correction
+  Money bijstandsnorm;               // incl. vakantietoeslag, when op_bijstand
+  Money net_income;                  // everything that comes in per month, benefit and other income
+  std::optional<Money> bvv_formule;  // Rv art. 475da lid 2 result when not on bijstand
+  Money housing_costs;               // rent or mortgage per month (woonkosten)
+  int adults = 1;                    // insured persons of 18+ (eigen risico each)
+  Money other_fixed_costs;           // recorded for the worker; not a VTLB correction
 };
 
 enum class Regime : uint8_t {
-  kStudieschuld,  // monthly amount capped by what is affordable, at most 180 months, the rest forgiven
+  kStudieschuld,  // monthly amount capped by what is affordable, at most 180 months, the rest
+                  // forgiven
   kKlassiek18,    // the affordable amount for 18 months, the rest forgiven
   kKlassiek36,    // the same for 36 months
 };
@@ -112,15 +123,18 @@ int MaxTermMonths(Regime r);  // 180, 18, 36
 struct Plan {
   Regime regime = Regime::kStudieschuld;
   Month start;
-  Money balance;           // what the household owed the fund when the plan was made
-  Money affordable;        // the VTLB outcome the plan was made with
-  Money monthly;           // the instalment
-  int term_months = 0;     // months with an instalment (the last may be smaller)
+  Money balance;        // what the household owed the fund when the plan was made
+  Money affordable;     // the VTLB outcome the plan was made with
+  Money monthly;        // the instalment
+  int term_months = 0;  // months with an instalment (the last may be smaller)
   Date agreed_on;
 };
 
-enum class RepaymentSource : uint8_t { kUitkering, kZelf };  // withheld from the benefit, or paid by the household
-std::string_view RepaymentSourceName(RepaymentSource s);      // "uitkering", "zelf"
+enum class RepaymentSource : uint8_t {
+  kUitkering,
+  kZelf
+};  // withheld from the benefit, or paid by the household
+std::string_view RepaymentSourceName(RepaymentSource s);  // "uitkering", "zelf"
 std::optional<RepaymentSource> RepaymentSourceOf(std::string_view name);
 
 struct Repayment {
@@ -132,9 +146,11 @@ struct Repayment {
 };
 
 enum class MilestoneKind : uint8_t { kBudgetcursus, kParticipatieTrede, kBaan, kDiploma };
-inline constexpr MilestoneKind kMilestoneKinds[] = {MilestoneKind::kBudgetcursus, MilestoneKind::kParticipatieTrede,
+inline constexpr MilestoneKind kMilestoneKinds[] = {MilestoneKind::kBudgetcursus,
+                                                    MilestoneKind::kParticipatieTrede,
                                                     MilestoneKind::kBaan, MilestoneKind::kDiploma};
-std::string_view MilestoneKindName(MilestoneKind k);  // "budgetcursus", "participatie_trede", "baan", "diploma"
+std::string_view MilestoneKindName(
+    MilestoneKind k);  // "budgetcursus", "participatie_trede", "baan", "diploma"
 std::optional<MilestoneKind> MilestoneKindOf(std::string_view name);
 
 // A forgiveness: a milestone confirmed by a worker, or the rest of the balance at the plan's end.

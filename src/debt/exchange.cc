@@ -82,7 +82,7 @@ Result<std::vector<Record>> SplitCsv(std::string_view text, std::vector<LineErro
     }
   }
   if (in_quotes) {
-    errors.push_back({rec.line, "", "a quoted field is not closed"});
+    errors.push_back({rec.line, "", "een veld tussen aanhalingstekens wordt niet afgesloten"});
     return Status(ErrorCode::kInvalidArgument, "unterminated quote");
   }
   end_record();
@@ -92,26 +92,29 @@ Result<std::vector<Record>> SplitCsv(std::string_view text, std::vector<LineErro
 // A table: the header's columns by name, checked against the expected set.
 class Table {
  public:
-  Table(std::vector<Record> records, std::vector<std::string_view> columns, std::vector<LineError>& errors)
+  Table(std::vector<Record> records, std::vector<std::string_view> columns,
+        std::vector<LineError>& errors)
       : errors_(errors) {
     if (records.empty()) {
-      errors_.push_back({1, "", "the file is empty: a header line is needed"});
+      errors_.push_back({1, "", "het bestand is leeg: de eerste regel noemt de kolommen"});
       return;
     }
     const Record& header = records.front();
     for (size_t i = 0; i < header.fields.size(); ++i) {
       const std::string& name = header.fields[i];
       if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-        errors_.push_back({header.line, name, "unknown column"});
+        errors_.push_back({header.line, name, "onbekende kolom"});
       } else if (!index_.emplace(name, i).second) {
-        errors_.push_back({header.line, name, "column appears twice"});
+        errors_.push_back({header.line, name, "de kolom staat er twee keer in"});
       }
     }
     for (std::string_view c : columns) {
-      if (index_.find(std::string(c)) == index_.end()) errors_.push_back({header.line, std::string(c), "column is missing"});
+      if (index_.find(std::string(c)) == index_.end())
+        errors_.push_back({header.line, std::string(c), "de kolom ontbreekt"});
     }
     width_ = header.fields.size();
-    rows_.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
+    rows_.assign(std::make_move_iterator(records.begin() + 1),
+                 std::make_move_iterator(records.end()));
   }
   bool ok() const { return errors_.empty(); }
   const std::vector<Record>& rows() const { return rows_; }
@@ -130,14 +133,17 @@ class Table {
 // Field readers: add an error and return a fallback when the text is wrong.
 class Fields {
  public:
-  Fields(const Table& t, const Record& r, std::vector<LineError>& errors) : t_(t), r_(r), errors_(errors) {}
+  Fields(const Table& t, const Record& r, std::vector<LineError>& errors)
+      : t_(t), r_(r), errors_(errors) {}
 
-  void Error(std::string_view field, std::string reason) { errors_.push_back({r_.line, std::string(field), std::move(reason)}); }
+  void Error(std::string_view field, std::string reason) {
+    errors_.push_back({r_.line, std::string(field), std::move(reason)});
+  }
 
   std::string Text(std::string_view col, size_t max_len, bool required = true) {
     std::string v = t_.Get(r_, col);
-    if (required && v.empty()) Error(col, "is empty");
-    if (v.size() > max_len) Error(col, "is longer than " + std::to_string(max_len) + " characters");
+    if (required && v.empty()) Error(col, "is leeg");
+    if (v.size() > max_len) Error(col, "is langer dan " + std::to_string(max_len) + " tekens");
     return v;
   }
   int64_t Whole(std::string_view col, int64_t lo, int64_t hi, bool allow_empty = false) {
@@ -146,11 +152,11 @@ class Fields {
     int64_t n = 0;
     auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (v.empty() || ec != std::errc() || p != v.data() + v.size()) {
-      Error(col, "is not a whole number");
+      Error(col, "is geen geheel getal");
       return lo;
     }
     if (n < lo || n > hi) {
-      Error(col, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+      Error(col, "ligt tussen " + std::to_string(lo) + " en " + std::to_string(hi));
       return lo;
     }
     return n;
@@ -158,7 +164,7 @@ class Fields {
   Money Cents(std::string_view col, bool allow_empty = false) {
     const std::string& v = t_.Get(r_, col);
     if (v.find_first_of(".,") != std::string::npos) {
-      Error(col, "amounts are whole eurocents, without a decimal point or comma");
+      Error(col, "bedragen zijn hele eurocenten, zonder punt of komma");
       return Money::Zero();
     }
     return Money::Cents(Whole(col, 0, kMaxClaimCents, allow_empty));
@@ -166,23 +172,32 @@ class Fields {
   Date DateAt(std::string_view col) {
     auto d = Date::Parse(t_.Get(r_, col));
     if (!d.ok()) {
-      Error(col, "is not a date YYYY-MM-DD");
+      Error(col, "is geen datum JJJJ-MM-DD");
       return Date{};
     }
     return *d;
+  }
+  Month MonthAt(std::string_view col) {
+    auto m = Month::Parse(t_.Get(r_, col));
+    if (!m.ok()) {
+      Error(col, "is geen maand JJJJ-MM");
+      return Month{};
+    }
+    return *m;
   }
   template <typename E, typename F>
   E Enum(std::string_view col, F of, std::string_view allowed, E fallback) {
     auto v = of(t_.Get(r_, col));
     if (!v) {
-      Error(col, "must be one of " + std::string(allowed));
+      Error(col, "is een van: " + std::string(allowed));
       return fallback;
     }
     return *v;
   }
   bool WidthOk() {
     if (r_.fields.size() != t_.width()) {
-      Error("", "has " + std::to_string(r_.fields.size()) + " fields, the header has " + std::to_string(t_.width()));
+      Error("", "heeft " + std::to_string(r_.fields.size()) + " velden, de kopregel heeft er " +
+                    std::to_string(t_.width()));
       return false;
     }
     return true;
@@ -195,8 +210,8 @@ class Fields {
 };
 
 template <typename Row, typename ParseRow>
-Result<std::vector<Row>> ParseTable(std::string_view text, std::vector<std::string_view> columns, std::string_view what,
-                                    ParseRow parse_row) {
+Result<std::vector<Row>> ParseTable(std::string_view text, std::vector<std::string_view> columns,
+                                    std::string_view what, ParseRow parse_row) {
   std::vector<LineError> errors;
   auto records = SplitCsv(text, errors);
   if (!records.ok()) return LineErrorsStatus(errors, what);
@@ -212,7 +227,9 @@ Result<std::vector<Row>> ParseTable(std::string_view text, std::vector<std::stri
     rows.push_back(std::move(row));
   }
   if (!errors.empty()) return LineErrorsStatus(errors, what);
-  if (rows.empty()) return LineErrorsStatus({{1, "", "the file has a header but no lines"}}, what);
+  if (rows.empty())
+    return LineErrorsStatus({{1, "", "het bestand heeft een kopregel maar verder geen regels"}},
+                            what);
   return rows;
 }
 
@@ -259,23 +276,28 @@ std::string PercentText(Ratio r) {
 }  // namespace
 
 Status LineErrorsStatus(const std::vector<LineError>& errors, std::string_view what) {
-  std::string msg = std::string(what) + ": " + std::to_string(errors.size()) + " problem(s), nothing imported";
+  std::string msg = std::string(what) + ": " + std::to_string(errors.size()) +
+                    " probleem/problemen, niets ingelezen";
   for (size_t i = 0; i < errors.size() && i < kMaxListedErrors; ++i) {
     const LineError& e = errors[i];
-    msg += "\n  line " + std::to_string(e.line);
-    if (!e.field.empty()) msg += ", field " + e.field;
+    msg += "\n  regel " + std::to_string(e.line);
+    if (!e.field.empty()) msg += ", veld " + e.field;
     msg += ": " + e.reason;
   }
-  if (errors.size() > kMaxListedErrors) msg += "\n  ... and " + std::to_string(errors.size() - kMaxListedErrors) + " more";
-  std::string field = errors.empty() ? "" : "line " + std::to_string(errors[0].line) +
-                                                (errors[0].field.empty() ? "" : ": " + errors[0].field);
+  if (errors.size() > kMaxListedErrors)
+    msg += "\n  ... en nog " + std::to_string(errors.size() - kMaxListedErrors);
+  std::string field = errors.empty() ? ""
+                                     : "regel " + std::to_string(errors[0].line) +
+                                           (errors[0].field.empty() ? "" : ": " + errors[0].field);
   return Status(ErrorCode::kInvalidArgument, std::move(msg), std::move(field));
 }
 
 Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
   return ParseTable<ClaimRow>(
-      text, {"dossier", "schuldeiser", "iban", "sector", "kenmerk", "hoofdsom", "rente", "incassokosten", "status"},
-      "claims file", [](Fields& f, ClaimRow& row) {
+      text,
+      {"dossier", "schuldeiser", "iban", "sector", "kenmerk", "hoofdsom", "rente", "incassokosten",
+       "status"},
+      "vorderingenbestand", [](Fields& f, ClaimRow& row) {
         row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
         Claim& c = row.claim;
         c.creditor = f.Text("schuldeiser", kMaxNameLength);
@@ -283,54 +305,76 @@ Result<std::vector<ClaimRow>> ParseClaimsCsv(std::string_view text) {
         if (!iban.empty()) {
           auto parsed = Iban::Parse(iban);
           if (!parsed.ok()) {
-            f.Error("iban", "is not a valid IBAN (" + parsed.error().message() + ")");
+            f.Error("iban", "is geen geldige IBAN (landcode, lengte of controlegetal)");
           } else {
             c.creditor_iban = parsed->text();
           }
         }
-        c.sector = f.Enum("sector", SectorOf,
-                          "energie, water, woningcorporatie, zorgverzekeraar, overheid, commercieel", Sector::kCommercieel);
+        c.sector =
+            f.Enum("sector", SectorOf,
+                   "energie, water, woningcorporatie, zorgverzekeraar, overheid, commercieel",
+                   Sector::kCommercieel);
         c.creditor_reference = f.Text("kenmerk", kMaxReferenceLength);
         c.principal = f.Cents("hoofdsom");
         c.interest = f.Cents("rente", true);
         c.collection_costs = f.Cents("incassokosten", true);
         c.verification =
-            f.Enum("status", VerificationOf, "onbevestigd, opgevraagd, bevestigd, betwist", Verification::kUnverified);
-        if (c.total() == Money::Zero()) f.Error("hoofdsom", "a claim of € 0,00 is not a claim");
+            f.Enum("status", VerificationOf, "onbevestigd, opgevraagd, bevestigd, betwist",
+                   Verification::kUnverified);
+        if (c.total() == Money::Zero())
+          f.Error("hoofdsom", "een vordering van € 0,00 is geen vordering");
       });
 }
 
 Result<std::vector<AnswerRow>> ParseAnswersCsv(std::string_view text) {
   return ParseTable<AnswerRow>(
-      text, {"dossier", "vordering", "ronde", "antwoord", "datum", "tegenbod"}, "answers file",
+      text, {"dossier", "vordering", "ronde", "antwoord", "datum", "tegenbod"}, "antwoordenbestand",
       [](Fields& f, AnswerRow& row) {
         row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
         row.claim_seq = f.Whole("vordering", 1, INT64_MAX);
         row.round = static_cast<int>(f.Whole("ronde", 1, kMaxRound));
-        row.answer.kind = f.Enum("antwoord", AnswerKindOf, "akkoord, afwijzing, tegenvoorstel, geen_reactie",
-                                 AnswerKind::kNoAnswer);
+        row.answer.kind =
+            f.Enum("antwoord", AnswerKindOf, "akkoord, afwijzing, tegenvoorstel, geen_reactie",
+                   AnswerKind::kNoAnswer);
         row.answer.date = f.DateAt("datum");
         row.answer.counter_amount = f.Cents("tegenbod", true);
         if (row.answer.kind == AnswerKind::kCounter && row.answer.counter_amount == Money::Zero()) {
-          f.Error("tegenbod", "a counter-offer needs the amount the creditor asks");
+          f.Error("tegenbod", "een tegenvoorstel noemt het bedrag dat de schuldeiser vraagt");
         }
         if (row.answer.kind != AnswerKind::kCounter && row.answer.counter_amount != Money::Zero()) {
-          f.Error("tegenbod", "only a counter-offer (tegenvoorstel) has an amount");
+          f.Error("tegenbod", "alleen een tegenvoorstel heeft een bedrag");
         }
       });
 }
 
+Result<std::vector<RepaymentRow>> ParseRepaymentsCsv(std::string_view text) {
+  return ParseTable<RepaymentRow>(text, {"dossier", "maand", "datum", "bedrag", "bron"},
+                                  "aflossingenbestand", [](Fields& f, RepaymentRow& row) {
+                                    row.dossier_id = f.Whole("dossier", 1, INT64_MAX);
+                                    Repayment& r = row.repayment;
+                                    r.month = f.MonthAt("maand");
+                                    r.date = f.DateAt("datum");
+                                    r.amount = f.Cents("bedrag");
+                                    if (r.amount == Money::Zero())
+                                      f.Error("bedrag", "een aflossing heeft een bedrag boven nul");
+                                    r.source = f.Enum("bron", RepaymentSourceOf, "uitkering, zelf",
+                                                      RepaymentSource::kZelf);
+                                  });
+}
+
 Result<std::vector<SignalRow>> ParseSignalsCsv(std::string_view text) {
   return ParseTable<SignalRow>(
-      text, {"bron", "sector", "huishouden", "datum", "achterstand", "maanden"}, "signals file",
+      text, {"bron", "sector", "huishouden", "datum", "achterstand", "maanden"}, "signalenbestand",
       [](Fields& f, SignalRow& row) {
         ArrearsSignal& s = row.signal;
         s.source = f.Text("bron", kMaxNameLength);
-        s.sector = f.Enum("sector", SignalSectorOf, "energie, water, huur, zorgverzekeraar", SignalSector::kEnergie);
+        s.sector = f.Enum("sector", SignalSectorOf, "energie, water, huur, zorgverzekeraar",
+                          SignalSector::kEnergie);
         s.household_ref = f.Text("huishouden", kMaxReferenceLength);
         s.date = f.DateAt("datum");
         s.arrears = f.Cents("achterstand");
-        if (s.arrears == Money::Zero()) f.Error("achterstand", "an arrears signal needs an amount above zero");
+        if (s.arrears == Money::Zero())
+          f.Error("achterstand", "een signaal van een achterstand heeft een bedrag boven nul");
         s.months = static_cast<int>(f.Whole("maanden", 1, kMaxMonthsInArrears));
       });
 }
@@ -345,14 +389,15 @@ std::string BalanceRequestsCsv(const std::vector<OutgoingClaim>& claims, Date as
 }
 
 std::string OffersCsv(const std::vector<OutgoingClaim>& claims) {
-  std::string out = Join({"dossier", "vordering", "schuldeiser", "kenmerk", "ronde", "vordering_totaal", "percentage",
-                          "aanbod", "reageren_voor"});
+  std::string out = Join({"dossier", "vordering", "schuldeiser", "kenmerk", "ronde",
+                          "vordering_totaal", "percentage", "aanbod", "reageren_voor"});
   for (const OutgoingClaim& o : claims) {
     if (o.claim->offers.empty()) continue;
     const Offer& offer = o.claim->offers.back();
     out += Join({std::to_string(o.dossier_id), std::to_string(o.claim->seq), o.claim->creditor,
-                 o.claim->creditor_reference, std::to_string(offer.round), std::to_string(o.claim->total().cents()),
-                 PercentText(offer.percentage), std::to_string(offer.amount.cents()), offer.answer_due.ToString()});
+                 o.claim->creditor_reference, std::to_string(offer.round),
+                 std::to_string(o.claim->total().cents()), PercentText(offer.percentage),
+                 std::to_string(offer.amount.cents()), offer.answer_due.ToString()});
   }
   return out;
 }

@@ -14,20 +14,21 @@ constexpr size_t kMaxHouseholdRef = 35;
 
 Status NotInState(const Dossier& d, std::string_view what) {
   return Status(ErrorCode::kFailedPrecondition,
-                "dossier " + std::to_string(d.id) + " is " + std::string(DossierStatusName(d.Status())) + ": " +
-                    std::string(what),
+                "dossier " + std::to_string(d.id) + " is " +
+                    std::string(DossierStatusName(d.Status())) + ": " + std::string(what),
                 "dossier");
 }
 
-Result<ledger::Entry> Entry(Date date, std::string reference, std::string description, std::string debit,
-                            std::string credit, Money amount) {
+Result<ledger::Entry> Entry(Date date, std::string reference, std::string description,
+                            std::string debit, std::string credit, Money amount) {
   return ledger::MakeEntry(date, std::move(reference), std::move(description),
                            {{std::move(debit), amount}, {std::move(credit), -amount}});
 }
 
 // Ratio a + b, both percentages from rules/ (denominators are powers of ten).
 Ratio Add(Ratio a, Ratio b) {
-  const __int128 num = static_cast<__int128>(a.num()) * b.den() + static_cast<__int128>(b.num()) * a.den();
+  const __int128 num =
+      static_cast<__int128>(a.num()) * b.den() + static_cast<__int128>(b.num()) * a.den();
   const __int128 den = static_cast<__int128>(a.den()) * b.den();
   // Percentages have at most 6 decimals: both denominators are at most 10^8, so this fits.
   return Ratio::Of(static_cast<int64_t>(num), static_cast<int64_t>(den));
@@ -64,15 +65,29 @@ std::string ReceivableAccount(int64_t dossier_id) {
   return std::string(ledger::kFondsSchulden) + ":" + std::to_string(dossier_id);
 }
 
-Result<FundRules> DebtFund::RulesFor(const Dossier& d, Date date) { return LoadFundRules(rules_, date, d.gemeente); }
+Result<FundRules> DebtFund::RulesFor(const Dossier& d, Date date) {
+  return LoadFundRules(rules_, date, d.gemeente);
+}
 
 Result<int64_t> DebtFund::Register(const NewDossier& nd) {
   if (nd.household_ref.empty() || nd.household_ref.size() > kMaxHouseholdRef) {
-    return InvalidArgument("household reference must be 1 to 35 characters", "household_ref");
+    return InvalidArgument("het kenmerk van het huishouden heeft 1 tot 35 tekens", "household_ref");
   }
-  if (clock_.Today() < nd.registered) return InvalidArgument("registration date is in the future", "registered");
+  if (clock_.Today() < nd.registered)
+    return InvalidArgument("de datum van aanmelding ligt in de toekomst", "registered");
   if (!nd.gemeente.empty() && rules_.GetMunicipality(nd.gemeente) == nullptr) {
-    return InvalidArgument("municipality " + nd.gemeente + " is not in rules/gemeenten/", "gemeente");
+    return InvalidArgument("gemeente " + nd.gemeente + " staat niet in rules/gemeenten/",
+                           "gemeente");
+  }
+  // One open dossier per household: a second registration while one runs is a mistake.
+  NABIJ_ASSIGN_OR_RETURN(std::vector<int64_t> earlier, store_.DossiersOf(nd.household_ref));
+  for (int64_t id : earlier) {
+    NABIJ_ASSIGN_OR_RETURN(Dossier e, store_.LoadDossier(id));
+    if (e.Status() != DossierStatus::kDebtFree && e.Status() != DossierStatus::kBreached) {
+      return Status(ErrorCode::kAlreadyExists,
+                    "het huishouden heeft al een lopend dossier " + std::to_string(id),
+                    "household_ref");
+    }
   }
   Dossier d;
   d.household_ref = nd.household_ref;
@@ -86,23 +101,34 @@ Result<int64_t> DebtFund::Register(const NewDossier& nd) {
   return store_.CreateDossier(d);
 }
 
+Result<Affordability> DebtFund::UpdateFinances(int64_t dossier_id, const Finances& finances) {
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, clock_.Today()));
+  NABIJ_ASSIGN_OR_RETURN(Affordability a, Affordable(r, finances, nullptr));
+  d.finances = finances;
+  NABIJ_RETURN_IF_ERROR(store_.Save({d}, {}));
+  return a;
+}
+
 Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
   std::map<int64_t, Dossier> changed;
   std::vector<LineError> errors;
   for (const ClaimRow& row : rows) {
-    NABIJ_ASSIGN_OR_RETURN(Dossier* dp, Cached(store_, changed, row.dossier_id));
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
-      errors.push_back({row.line, "dossier", "no such dossier"});
+      errors.push_back({row.line, "dossier", "dit dossier bestaat niet"});
       continue;
     }
     Dossier& d = *dp;
     if (d.AllSettled() || d.breached) {
-      errors.push_back({row.line, "dossier", "the dossier is already restructured; claims can no longer change"});
+      errors.push_back({row.line, "dossier",
+                        "het dossier is al gesaneerd: de vorderingen veranderen niet meer"});
       continue;
     }
     Claim* existing = nullptr;
     for (Claim& c : d.claims) {
-      if (c.creditor == row.claim.creditor && c.creditor_reference == row.claim.creditor_reference) existing = &c;
+      if (c.creditor == row.claim.creditor && c.creditor_reference == row.claim.creditor_reference)
+        existing = &c;
     }
     if (existing == nullptr) {
       Claim c = row.claim;
@@ -111,22 +137,25 @@ Status DebtFund::ImportClaims(const std::vector<ClaimRow>& rows) {
       continue;
     }
     if (existing->settled_amount) {
-      errors.push_back({row.line, "kenmerk", "this claim is already settled"});
+      errors.push_back({row.line, "kenmerk", "deze vordering is al geregeld"});
       continue;
     }
     const bool same = existing->total() == row.claim.total();
     if (!existing->offers.empty() && !same) {
-      errors.push_back({row.line, "hoofdsom", "this claim has an offer; its amounts can no longer change"});
+      errors.push_back(
+          {row.line, "hoofdsom",
+           "op deze vordering is al een aanbod gedaan: de bedragen veranderen niet meer"});
       continue;
     }
-    existing->creditor_iban = row.claim.creditor_iban.empty() ? existing->creditor_iban : row.claim.creditor_iban;
+    existing->creditor_iban =
+        row.claim.creditor_iban.empty() ? existing->creditor_iban : row.claim.creditor_iban;
     existing->sector = row.claim.sector;
     existing->principal = row.claim.principal;
     existing->interest = row.claim.interest;
     existing->collection_costs = row.claim.collection_costs;
     existing->verification = row.claim.verification;
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "claims file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "vorderingenbestand");
   std::vector<Dossier> out;
   for (auto& [id, d] : changed) out.push_back(std::move(d));
   return store_.Save(out, {});
@@ -154,7 +183,8 @@ Result<std::string> DebtFund::BalanceRequests(std::optional<int64_t> dossier_id)
   std::vector<OutgoingClaim> out;
   for (const Dossier& d : changed) {
     for (const Claim& c : d.claims) {
-      if (c.verification == Verification::kRequested && !c.settled_amount) out.push_back({d.id, &c});
+      if (c.verification == Verification::kRequested && !c.settled_amount)
+        out.push_back({d.id, &c});
     }
   }
   std::string csv = BalanceRequestsCsv(out, clock_.Today());
@@ -183,7 +213,8 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
       if (c.settled_amount) continue;
       // An offer past its answer date counts as not answered (the day after the date).
       if (!c.offers.empty() && !c.offers.back().answer && c.offers.back().answer_due < today) {
-        c.offers.back().answer = Answer{AnswerKind::kNoAnswer, c.offers.back().answer_due.AddDays(1), Money::Zero()};
+        c.offers.back().answer =
+            Answer{AnswerKind::kNoAnswer, c.offers.back().answer_due.AddDays(1), Money::Zero()};
         ++round.expired;
         any = true;
       }
@@ -197,7 +228,8 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
         ++round.first_offers;
       } else if (c.offers.back().answer) {
         const Offer& last = c.offers.back();
-        if (last.answer->kind == AnswerKind::kCounter) continue;  // above the ceiling: a worker decides
+        if (last.answer->kind == AnswerKind::kCounter)
+          continue;  // above the ceiling: a worker decides
         if (r.step.value.num() == 0 || !Less(last.percentage, r.ceiling.value)) {
           ++round.escalated;
           continue;
@@ -229,7 +261,8 @@ Result<OfferRound> DebtFund::MakeOffers(std::optional<int64_t> dossier_id) {
   return round;
 }
 
-void DebtFund::Settle(Dossier& d, Claim& c, Money amount, Date date, std::vector<ledger::Entry>& entries) {
+void DebtFund::Settle(Dossier& d, Claim& c, Money amount, Date date,
+                      std::vector<ledger::Entry>& entries) {
   c.settled_amount = amount;
   c.settled_on = date;
   if (!d.AllSettled()) return;
@@ -249,32 +282,32 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
   std::vector<LineError> errors;
   std::vector<ledger::Entry> entries;
   for (const AnswerRow& row : rows) {
-    NABIJ_ASSIGN_OR_RETURN(Dossier* dp, Cached(store_, changed, row.dossier_id));
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
     if (dp == nullptr) {
-      errors.push_back({row.line, "dossier", "no such dossier"});
+      errors.push_back({row.line, "dossier", "dit dossier bestaat niet"});
       continue;
     }
     Dossier& d = *dp;
     Claim* c = d.FindClaim(row.claim_seq);
     if (c == nullptr) {
-      errors.push_back({row.line, "vordering", "the dossier has no such claim"});
+      errors.push_back({row.line, "vordering", "het dossier heeft deze vordering niet"});
       continue;
     }
     if (c->offers.empty() || c->offers.back().round != row.round) {
-      errors.push_back({row.line, "ronde", "is not the claim's newest offer"});
+      errors.push_back({row.line, "ronde", "is niet het laatste aanbod op deze vordering"});
       continue;
     }
     Offer& o = c->offers.back();
     if (o.answer) {
-      errors.push_back({row.line, "ronde", "this offer is already answered"});
+      errors.push_back({row.line, "ronde", "op dit aanbod is al geantwoord"});
       continue;
     }
     if (row.answer.date < o.sent || today < row.answer.date) {
-      errors.push_back({row.line, "datum", "must lie between the offer's date and today"});
+      errors.push_back({row.line, "datum", "ligt tussen de datum van het aanbod en vandaag"});
       continue;
     }
     if (row.answer.kind == AnswerKind::kCounter && row.answer.counter_amount > c->total()) {
-      errors.push_back({row.line, "tegenbod", "is more than the claim itself"});
+      errors.push_back({row.line, "tegenbod", "is meer dan de vordering zelf"});
       continue;
     }
     o.answer = row.answer;
@@ -289,20 +322,26 @@ Status DebtFund::ImportAnswers(const std::vector<AnswerRow>& rows) {
       }
     }
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "answers file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "antwoordenbestand");
   std::vector<Dossier> out;
   for (auto& [id, d] : changed) out.push_back(std::move(d));
   return store_.Save(out, entries);
 }
 
-Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount, const std::string& worker) {
-  if (worker.empty()) return InvalidArgument("the worker who decides must be named", "worker");
+Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount,
+                                const std::string& worker) {
+  if (worker.empty()) return InvalidArgument("noem de medewerker die beslist", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
   Claim* c = d.FindClaim(claim_seq);
-  if (c == nullptr) return Status(ErrorCode::kNotFound, "the dossier has no claim " + std::to_string(claim_seq), "claim");
-  if (c->settled_amount) return Status(ErrorCode::kFailedPrecondition, "the claim is already settled", "claim");
+  if (c == nullptr)
+    return Status(ErrorCode::kNotFound,
+                  "het dossier heeft geen vordering " + std::to_string(claim_seq), "claim");
+  if (c->settled_amount)
+    return Status(ErrorCode::kFailedPrecondition, "de vordering is al geregeld", "claim");
   if (amount < Money::Zero() || c->total() < amount) {
-    return InvalidArgument("amount must lie between € 0,00 and the claim's total " + FormatEuro(c->total()), "amount");
+    return InvalidArgument(
+        "het bedrag ligt tussen € 0,00 en het totaal van de vordering, " + FormatEuro(c->total()),
+        "amount");
   }
   if (!c->offers.empty() && !c->offers.back().answer) {
     // The creditor agreed outside the exchange: the open offer is answered by this settlement.
@@ -313,16 +352,19 @@ Status DebtFund::SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amo
   return store_.Save({d}, entries);
 }
 
-Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month start, rules::Trace* trace) {
+Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month start,
+                                      rules::Trace* trace) {
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.AllSettled()) return NotInState(d, "a plan needs every claim settled first");
-  if (d.breached) return NotInState(d, "the agreement was broken");
+  if (!d.AllSettled())
+    return NotInState(d, "een regeling kan pas als alle vorderingen geregeld zijn");
+  if (d.breached) return NotInState(d, "de afspraken zijn verbroken");
   const Money balance = d.Balance();
-  if (balance == Money::Zero()) return NotInState(d, "nothing is owed");
+  if (balance == Money::Zero()) return NotInState(d, "er staat niets meer open");
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, start.first_day()));
   PlanResult out;
   NABIJ_ASSIGN_OR_RETURN(out.affordability, Affordable(r, d.finances, trace));
-  NABIJ_ASSIGN_OR_RETURN(out.schedule, MakeSchedule(regime, balance, out.affordability.affordable, start));
+  NABIJ_ASSIGN_OR_RETURN(out.schedule,
+                         MakeSchedule(regime, balance, out.affordability.affordable, start));
   out.plan = Plan{regime,
                   start,
                   balance,
@@ -335,15 +377,16 @@ Result<PlanResult> DebtFund::MakePlan(int64_t dossier_id, Regime regime, Month s
   return out;
 }
 
-Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source,
-                                 Date received) {
-  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.plan) return NotInState(d, "a repayment needs a plan");
-  if (amount <= Money::Zero()) return InvalidArgument("a repayment must be more than € 0,00", "amount");
+Result<ledger::Entry> DebtFund::AddRepayment(Dossier& d, Month month, Money amount,
+                                             RepaymentSource source, Date received) {
+  if (!d.plan) return NotInState(d, "een aflossing hoort bij een regeling");
+  if (amount <= Money::Zero()) return InvalidArgument("een aflossing is meer dan € 0,00", "amount");
   if (d.Balance() < amount) {
-    return InvalidArgument("a repayment of more than the balance " + FormatEuro(d.Balance()) + " is refused", "amount");
+    return InvalidArgument(
+        "een aflossing van meer dan het saldo " + FormatEuro(d.Balance()) + " kan niet", "amount");
   }
-  if (clock_.Today() < received) return InvalidArgument("the date received is in the future", "date");
+  if (clock_.Today() < received)
+    return InvalidArgument("de datum van ontvangst ligt in de toekomst", "date");
   Repayment rp;
   rp.seq = d.repayments.empty() ? 1 : d.repayments.back().seq + 1;
   rp.month = month;
@@ -351,47 +394,91 @@ Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount, 
   rp.amount = amount;
   rp.source = source;
   // Withheld from the benefit: the client gets that much less; paid by the household: the bank.
-  const std::string debit = source == RepaymentSource::kUitkering ? ledger::kTeBetalenClient : ledger::kBank;
-  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
-                         Entry(received, "debt:" + std::to_string(d.id) + ":aflossing:" + std::to_string(rp.seq),
-                               "Aflossing schuldenfonds dossier " + std::to_string(d.id) + " " + month.ToString(),
-                               debit, ReceivableAccount(d.id), amount));
+  const std::string debit =
+      source == RepaymentSource::kUitkering ? ledger::kTeBetalenClient : ledger::kBank;
+  NABIJ_ASSIGN_OR_RETURN(
+      ledger::Entry e,
+      Entry(received, "debt:" + std::to_string(d.id) + ":aflossing:" + std::to_string(rp.seq),
+            "Aflossing schuldenfonds dossier " + std::to_string(d.id) + " " + month.ToString(),
+            debit, ReceivableAccount(d.id), amount));
   d.repayments.push_back(rp);
+  return e;
+}
+
+Status DebtFund::RecordRepayment(int64_t dossier_id, Month month, Money amount,
+                                 RepaymentSource source, Date received) {
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e, AddRepayment(d, month, amount, source, received));
   return store_.Save({d}, {e});
 }
 
-Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind, const std::string& worker,
-                                               rules::Trace* trace) {
-  if (worker.empty()) return InvalidArgument("the worker who confirms must be named", "worker");
+Status DebtFund::ImportRepayments(const std::vector<RepaymentRow>& rows) {
+  std::map<int64_t, Dossier> changed;
+  std::vector<LineError> errors;
+  std::vector<ledger::Entry> entries;
+  for (const RepaymentRow& row : rows) {
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, row.dossier_id));
+    if (dp == nullptr) {
+      errors.push_back({row.line, "dossier", "dit dossier bestaat niet"});
+      continue;
+    }
+    const Repayment& r = row.repayment;
+    auto e = AddRepayment(*dp, r.month, r.amount, r.source, r.date);
+    if (!e.ok()) {
+      const std::string& f = e.error().field();
+      errors.push_back({row.line,
+                        f == "amount" ? "bedrag"
+                        : f == "date" ? "datum"
+                                      : "dossier",
+                        e.error().message()});
+      continue;
+    }
+    entries.push_back(std::move(*e));
+  }
+  if (!errors.empty()) return LineErrorsStatus(errors, "aflossingenbestand");
+  std::vector<Dossier> out;
+  for (auto& [id, d] : changed) out.push_back(std::move(d));
+  return store_.Save(out, entries);
+}
+
+Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
+                                               const std::string& worker, rules::Trace* trace) {
+  if (worker.empty()) return InvalidArgument("noem de medewerker die bevestigt", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.AllSettled()) return NotInState(d, "forgiveness needs a restructured dossier");
-  if (d.breached) return NotInState(d, "the agreement was broken");
+  if (!d.AllSettled()) return NotInState(d, "kwijtschelding kan pas na de sanering");
+  if (d.breached) return NotInState(d, "de afspraken zijn verbroken");
   if (kind != MilestoneKind::kParticipatieTrede) {
     for (const Forgiveness& f : d.forgiveness) {
       if (f.milestone == kind) {
         return Status(ErrorCode::kAlreadyExists,
-                      "milestone " + std::string(MilestoneKindName(kind)) + " was already confirmed", "milestone");
+                      "mijlpaal " + std::string(MilestoneKindName(kind)) + " is al bevestigd",
+                      "milestone");
       }
     }
   }
   const Date today = clock_.Today();
   const Money balance = d.Balance();
-  if (balance == Money::Zero()) return NotInState(d, "nothing is owed");
+  if (balance == Money::Zero()) return NotInState(d, "er staat niets meer open");
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, today));
   const MilestoneRule& rule = r.Milestone(kind);
   const Money share = MulDiv(balance, rule.share.value, Rounding::kDown);
   const Money amount = Min(balance, rule.amount.value + share);
   if (trace) {
-    trace->Param("Kwijtschelding vast bedrag", rule.amount.value, *rule.amount.param, *rule.amount.source);
+    trace->Param("Kwijtschelding vast bedrag", rule.amount.value, *rule.amount.param,
+                 *rule.amount.source);
     trace->Param("Kwijtschelding deel van het saldo", share, *rule.share.param, *rule.share.source,
-                 rule.share.value.ToPercentString() + " × " + FormatEuro(balance) + ", naar beneden afgerond");
-    trace->Formula("Kwijtschelding", amount, "schuldenfonds.kwijtschelding", rule.amount.source->basis.Cite(),
+                 rule.share.value.ToPercentString() + " × " + FormatEuro(balance) +
+                     ", naar beneden afgerond");
+    trace->Formula("Kwijtschelding", amount, "schuldenfonds.kwijtschelding",
+                   rule.amount.source->basis.Cite(),
                    "bedrag + deel, niet meer dan het saldo " + FormatEuro(balance));
   }
   if (amount == Money::Zero()) {
-    return Status(ErrorCode::kFailedPrecondition,
-                  "the rules of this municipality forgive nothing for milestone " + std::string(MilestoneKindName(kind)),
-                  "milestone");
+    return Status(
+        ErrorCode::kFailedPrecondition,
+        "volgens de regels van deze gemeente levert deze mijlpaal geen kwijtschelding op: " +
+            std::string(MilestoneKindName(kind)),
+        "milestone");
   }
   Forgiveness f;
   f.seq = d.forgiveness.empty() ? 1 : d.forgiveness.back().seq + 1;
@@ -402,7 +489,8 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
   NABIJ_ASSIGN_OR_RETURN(
       ledger::Entry e,
       Entry(today, "debt:" + std::to_string(d.id) + ":kwijtschelding:" + std::to_string(f.seq),
-            "Kwijtschelding mijlpaal " + std::string(MilestoneKindName(kind)) + " dossier " + std::to_string(d.id),
+            "Kwijtschelding mijlpaal " + std::string(MilestoneKindName(kind)) + " dossier " +
+                std::to_string(d.id),
             ledger::kKostenKwijtschelding, ReceivableAccount(d.id), amount));
   d.forgiveness.push_back(f);
   NABIJ_RETURN_IF_ERROR(store_.Save({d}, {e}));
@@ -410,10 +498,10 @@ Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind
 }
 
 Result<Money> DebtFund::Breach(int64_t dossier_id, const std::string& worker) {
-  if (worker.empty()) return InvalidArgument("the worker who records the breach must be named", "worker");
+  if (worker.empty()) return InvalidArgument("noem de medewerker die het vastlegt", "worker");
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (d.breached) return NotInState(d, "the breach is already recorded");
-  if (!d.AllSettled()) return NotInState(d, "there is no agreement yet");
+  if (d.breached) return NotInState(d, "het verbreken van de afspraken is al vastgelegd");
+  if (!d.AllSettled()) return NotInState(d, "er zijn nog geen afspraken");
   const Date today = clock_.Today();
   NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, today));
   Money total;
@@ -426,10 +514,11 @@ Result<Money> DebtFund::Breach(int64_t dossier_id, const std::string& worker) {
   d.breached = today;
   std::vector<ledger::Entry> entries;
   if (total > Money::Zero()) {
-    NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
-                           Entry(today, "debt:" + std::to_string(d.id) + ":terugdraaien",
-                                 "Kwijtschelding teruggedraaid (afspraken verbroken) dossier " + std::to_string(d.id),
-                                 ReceivableAccount(d.id), ledger::kKostenKwijtschelding, total));
+    NABIJ_ASSIGN_OR_RETURN(
+        ledger::Entry e,
+        Entry(today, "debt:" + std::to_string(d.id) + ":terugdraaien",
+              "Kwijtschelding teruggedraaid (afspraken verbroken) dossier " + std::to_string(d.id),
+              ReceivableAccount(d.id), ledger::kKostenKwijtschelding, total));
     entries.push_back(std::move(e));
   }
   NABIJ_RETURN_IF_ERROR(store_.Save({d}, entries));
@@ -445,17 +534,19 @@ Result<int> DebtFund::CloseFinishedPlans() {
     if (!d.plan || d.breached) continue;
     const Money balance = d.Balance();
     if (balance == Money::Zero() || !(PlanEnd(*d.plan) < today.month())) continue;
-    if (ArrearsOn(*d.plan, d.repayments, PlanEnd(*d.plan)).arrears > Money::Zero()) continue;  // a worker decides
+    if (ArrearsOn(*d.plan, d.repayments, PlanEnd(*d.plan)).arrears > Money::Zero())
+      continue;  // a worker decides
     Forgiveness f;
     f.seq = d.forgiveness.empty() ? 1 : d.forgiveness.back().seq + 1;
     f.date = today;
     f.confirmed_by = "nabij";
     f.amount = balance;
-    NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
-                           Entry(today, "debt:" + std::to_string(d.id) + ":kwijtschelding:" + std::to_string(f.seq),
-                                 "Kwijtschelding rest na de looptijd (" + std::string(RegimeName(d.plan->regime)) +
-                                     ") dossier " + std::to_string(d.id),
-                                 ledger::kKostenKwijtschelding, ReceivableAccount(d.id), balance));
+    NABIJ_ASSIGN_OR_RETURN(
+        ledger::Entry e,
+        Entry(today, "debt:" + std::to_string(d.id) + ":kwijtschelding:" + std::to_string(f.seq),
+              "Kwijtschelding rest na de looptijd (" + std::string(RegimeName(d.plan->regime)) +
+                  ") dossier " + std::to_string(d.id),
+              ledger::kKostenKwijtschelding, ReceivableAccount(d.id), balance));
     d.forgiveness.push_back(f);
     entries.push_back(std::move(e));
     changed.push_back(std::move(d));
@@ -464,10 +555,10 @@ Result<int> DebtFund::CloseFinishedPlans() {
   return static_cast<int>(changed.size());
 }
 
-Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings,
-                                        const std::function<Status(const std::string& xml)>& deliver) {
+Result<SepaResult> DebtFund::ExportSepa(
+    const SepaSettings& settings, const std::function<Status(const std::string& xml)>& deliver) {
   auto debtor = Iban::Parse(settings.debtor_iban);
-  if (!debtor.ok()) return InvalidArgument("the fund's IBAN is not valid", "debtor_iban");
+  if (!debtor.ok()) return InvalidArgument("de IBAN van het fonds is niet geldig", "debtor_iban");
   const Date today = clock_.Today();
   const Date execution = settings.execution_date.value_or(today);
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
@@ -494,13 +585,21 @@ Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings,
       if (c.paid_on || !c.settled_amount || *c.settled_amount == Money::Zero()) continue;
       auto iban = Iban::Parse(c.creditor_iban);
       if (!iban.ok()) {
-        ++out.without_iban;
+        ++out.not_payable;
         continue;
       }
-      c.payment_id = "SF" + std::to_string(d.id) + "C" + std::to_string(c.seq);
+      sepa::Transfer t{"SF" + std::to_string(d.id) + "C" + std::to_string(c.seq), *c.settled_amount,
+                       c.creditor, *iban,
+                       "Schuldenfonds finale kwijting kenmerk " + c.creditor_reference};
+      // The EPC checks per transfer (SEPA scope of the IBAN, character set, lengths): one claim
+      // the bank would refuse waits for a worker instead of stopping the whole file.
+      if (!sepa::CheckTransfer(t).ok()) {
+        ++out.not_payable;
+        continue;
+      }
+      c.payment_id = t.end_to_end_id;
       c.paid_on = execution;
-      batch.transfers.push_back({c.payment_id, *c.settled_amount, c.creditor, *iban,
-                                 "Schuldenfonds finale kwijting kenmerk " + c.creditor_reference});
+      batch.transfers.push_back(std::move(t));
       out.total += *c.settled_amount;
       ++out.transfers;
       any = true;
@@ -508,14 +607,16 @@ Result<SepaResult> DebtFund::ExportSepa(const SepaSettings& settings,
     if (any) changed.push_back(d);
   }
   if (batch.transfers.empty()) {
-    return Status(ErrorCode::kFailedPrecondition, "there are no settled claims to pay", "claims");
+    return Status(ErrorCode::kFailedPrecondition,
+                  "er zijn geen geregelde vorderingen om te betalen", "claims");
   }
   NABIJ_ASSIGN_OR_RETURN(out.xml, sepa::WritePain001(batch, settings.version));
   NABIJ_RETURN_IF_ERROR(sepa::ValidateXsdAndTotals(out.xml, settings.version, settings.schema_dir));
   NABIJ_RETURN_IF_ERROR(deliver(out.xml));
-  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e, Entry(execution, "debt:sepa:" + out.message_id,
-                                                "Betaling schuldeisers schuldenfonds (SEPA " + out.message_id + ")",
-                                                ledger::kTeBetalenSchuldeisers, ledger::kBank, out.total));
+  NABIJ_ASSIGN_OR_RETURN(ledger::Entry e,
+                         Entry(execution, "debt:sepa:" + out.message_id,
+                               "Betaling schuldeisers schuldenfonds (SEPA " + out.message_id + ")",
+                               ledger::kTeBetalenSchuldeisers, ledger::kBank, out.total));
   NABIJ_RETURN_IF_ERROR(store_.Save(changed, {e}));
   return out;
 }
@@ -526,12 +627,12 @@ Result<int> DebtFund::ImportSignals(const std::vector<SignalRow>& rows) {
   const Date today = clock_.Today();
   for (const SignalRow& r : rows) {
     if (today < r.signal.date) {
-      errors.push_back({r.line, "datum", "is in the future"});
+      errors.push_back({r.line, "datum", "ligt in de toekomst"});
       continue;
     }
     tasks.push_back(OutreachTask{0, r.signal, today});
   }
-  if (!errors.empty()) return LineErrorsStatus(errors, "signals file");
+  if (!errors.empty()) return LineErrorsStatus(errors, "signalenbestand");
   Status s = store_.AddTasks(tasks);
   if (s.code() == ErrorCode::kAlreadyExists) {
     // Name the file's line, not the index.
@@ -540,12 +641,19 @@ Result<int> DebtFund::ImportSignals(const std::vector<SignalRow>& rows) {
     if (open != std::string::npos && close != std::string::npos) {
       const size_t i = std::stoul(f.substr(open + 1, close - open - 1));
       if (i < rows.size()) {
-        return LineErrorsStatus({{rows[i].line, "", "this signal was imported before"}}, "signals file");
+        return LineErrorsStatus({{rows[i].line, "", "dit signaal is al eerder ingelezen"}},
+                                "signalenbestand");
       }
     }
   }
   NABIJ_RETURN_IF_ERROR(s);
   return static_cast<int>(tasks.size());
+}
+
+Result<HouseholdView> DebtFund::ViewFor(int64_t dossier_id) {
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  NABIJ_ASSIGN_OR_RETURN(FundRules r, RulesFor(d, clock_.Today()));
+  return ViewForHousehold(d, r, clock_.Today());
 }
 
 Result<std::vector<ClockView>> DebtFund::Queue() {
@@ -554,15 +662,29 @@ Result<std::vector<ClockView>> DebtFund::Queue() {
 }
 
 Result<Figures> DebtFund::FiguresFor(Date from, Date until) {
-  if (!(from < until)) return InvalidArgument("the period must end after it starts", "until");
+  if (!(from < until)) return InvalidArgument("de periode eindigt na het begin", "until");
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
   return debt::FiguresFor(dossiers, from, until);
 }
 
 Result<Arrears> DebtFund::ArrearsOf(int64_t dossier_id, Month month) {
   NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
-  if (!d.plan) return NotInState(d, "there is no plan");
+  if (!d.plan) return NotInState(d, "er is geen regeling");
   return ArrearsOn(*d.plan, d.repayments, month);
+}
+
+Result<std::vector<std::pair<int64_t, Arrears>>> DebtFund::InArrears(Month month) {
+  NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
+  std::vector<std::pair<int64_t, Arrears>> out;
+  for (const Dossier& d : dossiers) {
+    if (!d.plan || d.breached || d.Balance() == Money::Zero()) continue;
+    Arrears a = ArrearsOn(*d.plan, d.repayments, month);
+    if (a.arrears > Money::Zero()) out.emplace_back(d.id, a);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+    return x.second.months_behind > y.second.months_behind;
+  });
+  return out;
 }
 
 }  // namespace nabij::debt

@@ -33,6 +33,7 @@
 #include "debt/debt_store.h"
 #include "debt/exchange.h"
 #include "debt/fund_rules.h"
+#include "debt/household_view.h"
 #include "debt/progress.h"
 #include "debt/repayment.h"
 #include "rules/parameter_set.h"
@@ -79,7 +80,9 @@ struct SepaResult {
   std::string message_id;
   int transfers = 0;
   Money total;
-  int without_iban = 0;  // settled claims not paid because the creditor's IBAN is unknown
+  // Settled claims not paid: the creditor's IBAN is unknown, or the transfer fails the EPC checks
+  // (sepa::CheckTransfer: an IBAN outside the SEPA scope, say). They wait for a worker.
+  int not_payable = 0;
 };
 
 class DebtFund {
@@ -88,8 +91,13 @@ class DebtFund {
       : store_(store), rules_(rules), clock_(clock) {}
 
   // kInvalidArgument for an empty or over-long household_ref, a registration date in the future,
-  // or a municipality rules/ does not know.
+  // or a municipality rules/ does not know; kAlreadyExists when the household has a dossier that
+  // is neither debt-free nor breached.
   Result<int64_t> Register(const NewDossier& d);
+  // New finances of the household (an income change): checked by computing the affordable amount
+  // under today's rules, which it returns. A running plan keeps its amount until MakePlan is called
+  // again.
+  Result<Affordability> UpdateFinances(int64_t dossier_id, const Finances& finances);
   // Adds claims, or updates a claim with the same creditor and reference (the creditor's balance
   // answer). A claim that already has an offer keeps its amounts unless they are unchanged.
   Status ImportClaims(const std::vector<ClaimRow>& rows);
@@ -103,20 +111,25 @@ class DebtFund {
   Status ImportAnswers(const std::vector<AnswerRow>& rows);
   // A worker settles an escalated (or open) claim at `amount` (0 to the claim's total), e.g. a
   // counter-offer above the ceiling.
-  Status SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount, const std::string& worker);
+  Status SettleByWorker(int64_t dossier_id, int64_t claim_seq, Money amount,
+                        const std::string& worker);
   // The repayment plan (replaces an earlier one; the balance is what is owed now).
   Result<PlanResult> MakePlan(int64_t dossier_id, Regime regime, Month start, rules::Trace* trace);
-  Status RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source, Date received);
+  Status RecordRepayment(int64_t dossier_id, Month month, Money amount, RepaymentSource source,
+                         Date received);
+  // RecordRepayment for every row of an aflossingen file (bank statement lines, the benefit's
+  // withholdings), all or nothing, each problem named by line.
+  Status ImportRepayments(const std::vector<RepaymentRow>& rows);
   // Forgives per the municipality's rule for `kind`: bedrag + aandeel × balance, at most the
   // balance. Every kind once per dossier, except participatie_trede (each step up).
-  Result<Forgiveness> ConfirmMilestone(int64_t dossier_id, MilestoneKind kind, const std::string& worker,
-                                       rules::Trace* trace);
+  Result<Forgiveness> ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
+                                       const std::string& worker, rules::Trace* trace);
   // The household broke the agreement: the contract's share of every forgiveness is reversed.
   // Returns the amount clawed back.
   Result<Money> Breach(int64_t dossier_id, const std::string& worker);
   // Forgives the rest of every plan whose term has ended without arrears; returns how many.
   Result<int> CloseFinishedPlans();
-  // Pays every settled, unpaid claim of restructured dossiers in one pain.001: writes and
+  // Pays every settled, unpaid, payable claim of restructured dossiers in one pain.001: writes and
   // validates the file, hands it to `deliver` (which writes it out), and only when that succeeds
   // marks the claims paid and books the payment. A failing `deliver` changes nothing; a failing
   // save after it returns the store's error, and the caller discards what it delivered.
@@ -125,12 +138,20 @@ class DebtFund {
   // Creates an outreach task per signal; all or nothing (kAlreadyExists for a signal seen before).
   Result<int> ImportSignals(const std::vector<SignalRow>& rows);
 
+  // The household's own view of its plan and balance in plain Dutch, on today.
+  Result<HouseholdView> ViewFor(int64_t dossier_id);
   Result<std::vector<ClockView>> Queue();
   Result<Figures> FiguresFor(Date from, Date until);
   Result<Arrears> ArrearsOf(int64_t dossier_id, Month month);
+  // Every running plan (not breached, something owed) with arrears on `month`, most behind first.
+  Result<std::vector<std::pair<int64_t, Arrears>>> InArrears(Month month);
 
  private:
   Result<FundRules> RulesFor(const Dossier& d, Date date);
+  // Adds a repayment to `d` (checked: a plan, more than zero, at most the balance, not in the
+  // future) and returns its ledger entry.
+  Result<ledger::Entry> AddRepayment(Dossier& d, Month month, Money amount, RepaymentSource source,
+                                     Date received);
   // Settles `c` at `amount` on `date`, and when that completes the dossier books the takeover.
   void Settle(Dossier& d, Claim& c, Money amount, Date date, std::vector<ledger::Entry>& entries);
 

@@ -19,7 +19,8 @@ class Reader {
     NABIJ_ASSIGN_OR_RETURN(const rules::Value* v, set_.Find(id, date_, gemeente_));
     if (v->ratio.num() < 0 || v->ratio.num() > v->ratio.den()) {
       return Status(ErrorCode::kFailedPrecondition,
-                    "percentage must lie between 0 % and 100 %, got " + v->ratio.ToPercentString(), std::string(id));
+                    "percentage must lie between 0 % and 100 %, got " + v->ratio.ToPercentString(),
+                    std::string(id));
     }
     out = {v->ratio, set_.Get(id), v};
     return Status::Ok();
@@ -34,7 +35,8 @@ class Reader {
   }
   Status Count(std::string_view id, Figure<int64_t>& out) {
     NABIJ_ASSIGN_OR_RETURN(const rules::Value* v, set_.Find(id, date_, gemeente_));
-    if (v->count < 0) return Status(ErrorCode::kFailedPrecondition, "count must not be negative", std::string(id));
+    if (v->count < 0)
+      return Status(ErrorCode::kFailedPrecondition, "count must not be negative", std::string(id));
     out = {v->count, set_.Get(id), v};
     return Status::Ok();
   }
@@ -55,14 +57,16 @@ class Reader {
 
 }  // namespace
 
-Result<FundRules> LoadFundRules(const rules::ParameterSet& set, Date date, std::string_view gemeente) {
+Result<FundRules> LoadFundRules(const rules::ParameterSet& set, Date date,
+                                std::string_view gemeente) {
   FundRules r;
   r.date = date;
   r.gemeente = std::string(gemeente);
   Reader read(set, date, gemeente);
   for (Sector s : kSectors) {
-    NABIJ_RETURN_IF_ERROR(read.Ratio("schuldenfonds.aanbod.percentage." + std::string(SectorName(s)),
-                                     r.first_offer[static_cast<size_t>(s)]));
+    NABIJ_RETURN_IF_ERROR(
+        read.Ratio("schuldenfonds.aanbod.percentage." + std::string(SectorName(s)),
+                   r.first_offer[static_cast<size_t>(s)]));
   }
   NABIJ_RETURN_IF_ERROR(read.Ratio(kIdStep, r.step));
   NABIJ_RETURN_IF_ERROR(read.Ratio(kIdCeiling, r.ceiling));

@@ -46,12 +46,15 @@ struct FundRules {
   bvv::Params bvv;  // the beslagvrije voet figures of the month of `date`
 
   const Figure<Ratio>& FirstOffer(Sector s) const { return first_offer[static_cast<size_t>(s)]; }
-  const MilestoneRule& Milestone(MilestoneKind k) const { return milestones[static_cast<size_t>(k)]; }
+  const MilestoneRule& Milestone(MilestoneKind k) const {
+    return milestones[static_cast<size_t>(k)];
+  }
 };
 
 // Reads every figure in force on `date` for `gemeente` (empty: national defaults). Returns the
 // ParameterSet's error (kNotFound for a parameter or municipality rules/ lacks, kRuleMissing when
 // a required figure has no value that day), and kFailedPrecondition for a percentage above 100 %.
-Result<FundRules> LoadFundRules(const rules::ParameterSet& set, Date date, std::string_view gemeente);
+Result<FundRules> LoadFundRules(const rules::ParameterSet& set, Date date,
+                                std::string_view gemeente);
 
 }  // namespace nabij::debt

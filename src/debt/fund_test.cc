@@ -65,7 +65,8 @@ class FundTest : public ::testing::Test {
     return *id;
   }
 
-  Status Answer(int64_t d, int64_t claim, int round, AnswerKind kind, Money counter = Money::Zero()) {
+  Status Answer(int64_t d, int64_t claim, int round, AnswerKind kind,
+                Money counter = Money::Zero()) {
     AnswerRow r;
     r.line = 2;
     r.dossier_id = d;
@@ -105,14 +106,16 @@ TEST_F(FundTest, FirstOffersAtTheSectorPercentageOfTheMunicipality) {
   EXPECT_EQ(d->claims[0].offers[0].amount, Money::Cents(60000));
   EXPECT_EQ(d->claims[1].offers[0].amount, Money::Cents(13333));
   EXPECT_EQ(d->claims[0].offers[0].answer_due, kReg.AddDays(10));
-  EXPECT_NE(round->csv.find("1;2;Demo Webwinkel;REF-2;1;33333;40;13333;2026-03-12"), std::string::npos) << round->csv;
+  EXPECT_NE(round->csv.find("1;2;Demo Webwinkel;REF-2;1;33333;40;13333;2026-03-12"),
+            std::string::npos)
+      << round->csv;
   // A second call makes no new offers while the answers are awaited.
   EXPECT_EQ(fund_.MakeOffers(std::nullopt)->first_offers, 0);
 }
 
 TEST_F(FundTest, RejectionAndSilenceEscalateUpToTheCeiling) {
-  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000},
-                                         {"Demo Water", Sector::kWater, 10000}});
+  const int64_t id = RegisterWithClaims(
+      {{"Demo Energie", Sector::kEnergie, 100000}, {"Demo Water", Sector::kWater, 10000}});
   ASSERT_TRUE(fund_.MakeOffers(id).ok());
   clock_.Set(kReg.AddDays(3));
   ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kReject).ok());
@@ -137,6 +140,71 @@ TEST_F(FundTest, RejectionAndSilenceEscalateUpToTheCeiling) {
   EXPECT_EQ((*q)[0].escalated_claims, 1);
 }
 
+TEST_F(FundTest, TheHouseholdSeesItsPlanInPlainDutch) {
+  const int64_t id = RegisterWithClaims(
+      {{"Demo Energie", Sector::kEnergie, 100000}, {"Demo Water", Sector::kWater, 20000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());
+  auto during = fund_.ViewFor(id);
+  ASSERT_TRUE(during.ok());
+  EXPECT_EQ(during->paragraphs[0],
+            "Wij maken afspraken met de mensen en bedrijven bij wie u schulden heeft. "
+            "Met 1 van de 2 is het al geregeld.");
+  EXPECT_NE(during->paragraphs[1].find("nog 28 dagen"), std::string::npos);
+  ASSERT_TRUE(Answer(id, 2, 1, AnswerKind::kAccept).ok());
+  ASSERT_TRUE(fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr).ok());
+  clock_.Set(Date::Of(2026, 5, 10));
+  auto v = fund_.ViewFor(id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->paid_by_fund, Money::Cents(60000 + 12000));
+  EXPECT_EQ(v->balance, v->paid_by_fund);
+  EXPECT_GT(v->arrears, Money::Zero());  // April not paid
+  std::string text;
+  for (const auto& p : v->paragraphs) text += p + "\n";
+  EXPECT_NE(text.find("Uw schuldeisers krijgen samen € 720,00"), std::string::npos) << text;
+  EXPECT_NE(text.find("Elke maand betaalt u"), std::string::npos) << text;
+  EXPECT_NE(text.find("achter met betalen"), std::string::npos) << text;
+  EXPECT_NE(text.find("Als u een budgetcursus afmaakt"), std::string::npos)
+      << text;  // 9999: EUR 250
+  EXPECT_EQ(text.find("Demo Energie"), std::string::npos) << "a creditor is named";
+  ASSERT_EQ(v->milestones.size(), 4u);
+  EXPECT_EQ(v->milestones[0].forgives, Money::Euros(250));
+}
+
+TEST_F(FundTest, AnIncomeChangeGivesANewPlanFromTheBalanceOfThatDay) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 1000000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());
+  auto first = fund_.MakePlan(id, Regime::kKlassiek36, Month::Of(2026, 4), nullptr);
+  ASSERT_TRUE(first.ok());
+  clock_.Set(Date::Of(2026, 4, 25));
+  ASSERT_TRUE(fund_
+                  .RecordRepayment(id, Month::Of(2026, 4), first->plan.monthly,
+                                   RepaymentSource::kZelf, clock_.Today())
+                  .ok());
+  Finances more = store_.LoadDossier(id)->finances;
+  more.net_income += Money::Euros(300);  // a part-time job
+  auto a = fund_.UpdateFinances(id, more);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ(a->affordable, first->affordability.affordable + Money::Euros(300));
+  more.adults = 0;
+  EXPECT_EQ(fund_.UpdateFinances(id, more).status().field(), "adults");
+  auto second = fund_.MakePlan(id, Regime::kKlassiek36, Month::Of(2026, 5), nullptr);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->plan.balance, first->plan.balance - first->plan.monthly);
+  EXPECT_EQ(second->plan.monthly, first->plan.monthly + Money::Euros(300));
+}
+
+TEST_F(FundTest, OneOpenDossierPerHousehold) {
+  RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  NewDossier again{"H-1", "9999", kReg, {}};
+  again.finances.bijstandsnorm = Money::Cents(140150);
+  again.finances.net_income = Money::Cents(140150);
+  EXPECT_EQ(fund_.Register(again).status().code(), ErrorCode::kAlreadyExists);
+  again.household_ref = "H-2";
+  EXPECT_TRUE(fund_.Register(again).ok());
+}
+
 TEST_F(FundTest, ADisputedClaimGetsNoOfferAndGoesToAWorker) {
   const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
   ClaimRow disputed;
@@ -147,10 +215,12 @@ TEST_F(FundTest, ADisputedClaimGetsNoOfferAndGoesToAWorker) {
   disputed.claim.sector = Sector::kEnergie;
   disputed.claim.principal = Money::Cents(100000);
   disputed.claim.verification = Verification::kDisputed;
-  ASSERT_TRUE(fund_.ImportClaims({disputed}).ok());  // the creditor's answer: same claim, now disputed
+  ASSERT_TRUE(
+      fund_.ImportClaims({disputed}).ok());  // the creditor's answer: same claim, now disputed
   auto d = store_.LoadDossier(id);
   ASSERT_EQ(d->claims.size(), 1u);
-  EXPECT_FALSE(d->claims[0].creditor_iban.empty()) << "an answer without an IBAN keeps the known one";
+  EXPECT_FALSE(d->claims[0].creditor_iban.empty())
+      << "an answer without an IBAN keeps the known one";
   auto round = fund_.MakeOffers(id);
   EXPECT_EQ(round->first_offers, 0);
   EXPECT_EQ(round->escalated, 1);
@@ -169,15 +239,15 @@ TEST_F(FundTest, AnswersAreCheckedAllOrNothing) {
   AnswerRow no_dossier{5, 999, 1, 1, {AnswerKind::kAccept, clock_.Today(), Money::Zero()}};
   Status s = fund_.ImportAnswers({good, bad_claim, bad_round, no_dossier});
   ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("line 3, field vordering"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("line 4, field ronde"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("line 5, field dossier"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 3, veld vordering"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 4, veld ronde"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 5, veld dossier"), std::string::npos) << s.message();
   auto d = store_.LoadDossier(id);
   EXPECT_FALSE(d->claims[0].offers[0].answer) << "half imported";
   AnswerRow future{2, id, 1, 1, {AnswerKind::kAccept, clock_.Today().AddDays(1), Money::Zero()}};
-  EXPECT_NE(fund_.ImportAnswers({future}).message().find("field datum"), std::string::npos);
+  EXPECT_NE(fund_.ImportAnswers({future}).message().find("veld datum"), std::string::npos);
   ASSERT_TRUE(fund_.ImportAnswers({good}).ok());
-  EXPECT_NE(fund_.ImportAnswers({good}).message().find("already answered"), std::string::npos);
+  EXPECT_NE(fund_.ImportAnswers({good}).message().find("al geantwoord"), std::string::npos);
 }
 
 TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
@@ -186,9 +256,11 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
                                          {"Demo Incasso", Sector::kCommercieel, 50001}});
   ASSERT_TRUE(fund_.MakeOffers(id).ok());
   clock_.Set(kReg.AddDays(4));
-  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());                            // 600,00
-  ASSERT_TRUE(Answer(id, 2, 1, AnswerKind::kCounter, Money::Cents(190000)).ok());     // within 80 %: 1.900,00
-  ASSERT_TRUE(Answer(id, 3, 1, AnswerKind::kCounter, Money::Cents(45000)).ok());      // above 80 %: escalated
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());  // 600,00
+  ASSERT_TRUE(
+      Answer(id, 2, 1, AnswerKind::kCounter, Money::Cents(190000)).ok());  // within 80 %: 1.900,00
+  ASSERT_TRUE(
+      Answer(id, 3, 1, AnswerKind::kCounter, Money::Cents(45000)).ok());  // above 80 %: escalated
   auto d = store_.LoadDossier(id);
   EXPECT_EQ(d->Status(), DossierStatus::kIntake);
   EXPECT_EQ(ClaimStatusOf(d->claims[2]), ClaimStatus::kEscalated);
@@ -202,14 +274,16 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   ExpectLedgerMatches(id);
 
   // SEPA: the fund pays every creditor once, in a file the XSD accepts.
-  SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "", sepa::Version::kPain001_001_09,
-                  sepa::DefaultSchemaDir(), std::nullopt};
+  SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                  sepa::Version::kPain001_001_09,     sepa::DefaultSchemaDir(), std::nullopt};
   auto sepa = fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
   ASSERT_TRUE(sepa.ok()) << sepa.status().ToString();
   EXPECT_EQ(sepa->transfers, 3);
   EXPECT_EQ(sepa->total, d->Owed());
   EXPECT_NE(sepa->xml.find("<CtrlSum>2920.00</CtrlSum>"), std::string::npos);
-  EXPECT_EQ(fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); }).status().code(), ErrorCode::kFailedPrecondition) << "paid twice";
+  EXPECT_EQ(fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); }).status().code(),
+            ErrorCode::kFailedPrecondition)
+      << "paid twice";
 
   // The plan, repayments, a milestone, and the claw-back on breach.
   rules::Trace trace;
@@ -219,14 +293,23 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   EXPECT_LE(plan->plan.monthly, plan->affordability.affordable);
   ASSERT_GT(plan->plan.monthly, Money::Zero());
   clock_.Set(Date::Of(2026, 4, 25));
-  ASSERT_TRUE(fund_.RecordRepayment(id, Month::Of(2026, 4), plan->plan.monthly, RepaymentSource::kUitkering,
-                                    clock_.Today()).ok());
-  EXPECT_EQ(fund_.RecordRepayment(id, Month::Of(2026, 5), Money::Euros(100000), RepaymentSource::kZelf,
-                                  clock_.Today()).field(), "amount");
+  ASSERT_TRUE(fund_
+                  .RecordRepayment(id, Month::Of(2026, 4), plan->plan.monthly,
+                                   RepaymentSource::kUitkering, clock_.Today())
+                  .ok());
+  EXPECT_EQ(fund_
+                .RecordRepayment(id, Month::Of(2026, 5), Money::Euros(100000),
+                                 RepaymentSource::kZelf, clock_.Today())
+                .field(),
+            "amount");
   ExpectLedgerMatches(id);
   auto arrears = fund_.ArrearsOf(id, Month::Of(2026, 6));
   EXPECT_EQ(arrears->arrears, plan->plan.monthly.Times(2));
   EXPECT_EQ(arrears->months_behind, 2);
+  auto list = fund_.InArrears(Month::Of(2026, 6));
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].first, id);
+  EXPECT_TRUE(fund_.InArrears(Month::Of(2026, 4))->empty());
 
   const Money before = store_.LoadDossier(id)->Balance();
   auto f = fund_.ConfirmMilestone(id, MilestoneKind::kBudgetcursus, "s.hulp", nullptr);
@@ -234,7 +317,8 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   EXPECT_EQ(f->amount, Money::Euros(250));  // 9999: EUR 250 for the course
   auto job = fund_.ConfirmMilestone(id, MilestoneKind::kBaan, "s.hulp", nullptr);
   ASSERT_TRUE(job.ok());
-  EXPECT_EQ(job->amount, MulDiv(before - Money::Euros(250), 25, 100, Rounding::kDown));  // 25 % of the balance
+  EXPECT_EQ(job->amount,
+            MulDiv(before - Money::Euros(250), 25, 100, Rounding::kDown));  // 25 % of the balance
   EXPECT_EQ(fund_.ConfirmMilestone(id, MilestoneKind::kBaan, "s.hulp", nullptr).status().code(),
             ErrorCode::kAlreadyExists);
   ExpectLedgerMatches(id);
@@ -244,6 +328,67 @@ TEST_F(FundTest, TheWholeLifeBalancesToTheCent) {
   EXPECT_EQ(store_.LoadDossier(id)->Balance(), before);
   ExpectLedgerMatches(id);
   EXPECT_FALSE(fund_.ConfirmMilestone(id, MilestoneKind::kDiploma, "s.hulp", nullptr).ok());
+}
+
+TEST_F(FundTest, ARepaymentsFileIsCheckedAllOrNothing) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());  // owes 600,00
+  clock_.Set(Date::Of(2026, 4, 28));
+  auto rows =
+      ParseRepaymentsCsv("dossier;maand;datum;bedrag;bron\n" + std::to_string(id) +
+                         ";2026-04;2026-04-25;40000;zelf\n" + std::to_string(id) +
+                         ";2026-04;2026-04-26;30000;uitkering\n9;2026-04;2026-04-26;1;zelf\n");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  Status s = fund_.ImportRepayments(*rows);
+  EXPECT_NE(
+      s.message().find(
+          "regel 2, veld dossier: dossier 1 is gesaneerd: een aflossing hoort bij een regeling"),
+      std::string::npos)
+      << s.message();
+  ASSERT_TRUE(fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr).ok());
+  s = fund_.ImportRepayments(*rows);
+  // 400 + 300 is more than the 600 owed: the second line is refused, and so is the unknown dossier.
+  EXPECT_NE(s.message().find("regel 3, veld bedrag"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("regel 4, veld dossier: dit dossier bestaat niet"), std::string::npos)
+      << s.message();
+  EXPECT_TRUE(store_.LoadDossier(id)->repayments.empty()) << "half imported";
+  rows->resize(1);
+  ASSERT_TRUE(fund_.ImportRepayments(*rows).ok());
+  EXPECT_EQ(store_.LoadDossier(id)->Balance(), Money::Euros(200));
+  ExpectLedgerMatches(id);
+}
+
+TEST_F(FundTest, SepaSkipsWhatTheBankWouldRefuseAndBooksNothingWhenDeliveryFails) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000},
+                                         {"Demo Buitenland", Sector::kCommercieel, 50000}});
+  // The second creditor's account is in Turkey: a valid IBAN outside the SEPA scope.
+  ClaimRow abroad;
+  abroad.line = 2;
+  abroad.dossier_id = id;
+  abroad.claim.creditor = "Demo Buitenland";
+  abroad.claim.creditor_reference = "REF-2";
+  abroad.claim.creditor_iban = "TR330006100519786457841326";
+  abroad.claim.sector = Sector::kCommercieel;
+  abroad.claim.principal = Money::Cents(50000);
+  abroad.claim.verification = Verification::kConfirmed;
+  ASSERT_TRUE(fund_.ImportClaims({abroad}).ok());
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());
+  ASSERT_TRUE(Answer(id, 2, 1, AnswerKind::kAccept).ok());
+  SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                  sepa::Version::kPain001_001_09,     sepa::DefaultSchemaDir(), std::nullopt};
+  auto failed =
+      fund_.ExportSepa(ss, [](const std::string&) { return Status(ErrorCode::kIo, "disk full"); });
+  EXPECT_EQ(failed.status().code(), ErrorCode::kIo);
+  EXPECT_FALSE(store_.LoadDossier(id)->claims[0].paid_on) << "marked paid without a file";
+  EXPECT_TRUE(store_.Entries()->size() == 1u) << "only the takeover is booked";
+  auto paid = fund_.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
+  ASSERT_TRUE(paid.ok()) << paid.status().ToString();
+  EXPECT_EQ(paid->transfers, 1);
+  EXPECT_EQ(paid->not_payable, 1);
+  EXPECT_EQ(paid->total, Money::Cents(60000));
+  ExpectLedgerMatches(id);
 }
 
 TEST_F(FundTest, TheRestIsForgivenAfterTheTermWithoutArrears) {
@@ -256,7 +401,8 @@ TEST_F(FundTest, TheRestIsForgivenAfterTheTermWithoutArrears) {
   ASSERT_GT(plan->schedule.forgiven_at_end, Money::Zero());
   for (const Instalment& i : plan->schedule.instalments) {
     clock_.Set(i.month.last_day());
-    ASSERT_TRUE(fund_.RecordRepayment(id, i.month, i.amount, RepaymentSource::kZelf, clock_.Today()).ok());
+    ASSERT_TRUE(
+        fund_.RecordRepayment(id, i.month, i.amount, RepaymentSource::kZelf, clock_.Today()).ok());
   }
   EXPECT_EQ(*fund_.CloseFinishedPlans(), 0) << "the term has not ended";
   clock_.Set(Month::Of(2026, 4).Add(18).first_day());
@@ -274,13 +420,15 @@ TEST_F(FundTest, SignalsBecomeTasksOnce) {
   SignalRow r{2, {"Demo Water", SignalSector::kWater, "H-7", kReg, Money::Cents(4500), 2}};
   EXPECT_EQ(*fund_.ImportSignals({r}), 1);
   auto again = fund_.ImportSignals({r});
-  EXPECT_NE(again.status().message().find("line 2: this signal was imported before"), std::string::npos)
+  EXPECT_NE(again.status().message().find("regel 2: dit signaal is al eerder ingelezen"),
+            std::string::npos)
       << again.status().ToString();
   EXPECT_EQ(store_.Tasks()->size(), 1u);
 }
 
 TEST(DemoData, AboutFourteenClaimsAndAtMostForty) {
-  auto demo = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5), Date::Of(2026, 3, 31), "9999");
+  auto demo = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5),
+                                   Date::Of(2026, 3, 31), "9999");
   ASSERT_TRUE(demo.ok()) << demo.status().ToString();
   size_t total = 0, most = 0;
   for (const auto& d : *demo) {
@@ -291,8 +439,10 @@ TEST(DemoData, AboutFourteenClaimsAndAtMostForty) {
   EXPECT_GT(mean, 12.0);
   EXPECT_LT(mean, 16.0);
   EXPECT_LE(most, 40u);
-  auto again = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5), Date::Of(2026, 3, 31), "9999");
-  EXPECT_EQ((*again)[17].claims[3].principal, (*demo)[17].claims[3].principal) << "not deterministic";
+  auto again = GenerateDemoDossiers(rules::SourceRules(), 42, 400, Date::Of(2026, 1, 5),
+                                    Date::Of(2026, 3, 31), "9999");
+  EXPECT_EQ((*again)[17].claims[3].principal, (*demo)[17].claims[3].principal)
+      << "not deterministic";
 }
 
 }  // namespace
@@ -317,7 +467,9 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
   class Clock final : public nabij::Clock {
    public:
     Date Today() const override { return today; }
-    int64_t NowUnixMillis() const override { return int64_t{today.days_since_epoch()} * 86'400'000; }
+    int64_t NowUnixMillis() const override {
+      return int64_t{today.days_since_epoch()} * 86'400'000;
+    }
     Date today = Date::Of(2026, 1, 5);
   } clock;
   DebtFund fund(store, rules::SourceRules(), clock);
@@ -330,8 +482,8 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
     for (const Claim& c : dd.claims) rows.push_back({0, *id, c});
     ASSERT_TRUE(fund.ImportClaims(rows).ok());
   }
-  const SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "",
-                        sepa::Version::kPain001_001_09, sepa::DefaultSchemaDir(), std::nullopt};
+  const SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                        sepa::Version::kPain001_001_09,     sepa::DefaultSchemaDir(), std::nullopt};
   for (int day = 0; day < 120; ++day) {
     clock.today = clock.today.AddDays(1);
     auto round = fund.MakeOffers(std::nullopt);
@@ -340,11 +492,15 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
     std::vector<AnswerRow> answers;
     for (const Dossier& d : Loaded(store)) {
       for (const Claim& c : d.claims) {
-        if (c.settled_amount || c.offers.empty() || c.offers.back().answer || pick(1, 3) != 1) continue;
+        if (c.settled_amount || c.offers.empty() || c.offers.back().answer || pick(1, 3) != 1)
+          continue;
         const int roll = pick(1, 10);
-        Answer a{roll <= 6 ? AnswerKind::kAccept : roll <= 8 ? AnswerKind::kReject : AnswerKind::kCounter,
+        Answer a{roll <= 6   ? AnswerKind::kAccept
+                 : roll <= 8 ? AnswerKind::kReject
+                             : AnswerKind::kCounter,
                  clock.today, Money::Zero()};
-        if (a.kind == AnswerKind::kCounter) a.counter_amount = MulDiv(c.total(), pick(50, 95), 100, Rounding::kDown);
+        if (a.kind == AnswerKind::kCounter)
+          a.counter_amount = MulDiv(c.total(), pick(50, 95), 100, Rounding::kDown);
         answers.push_back({0, d.id, c.seq, c.offers.back().round, a});
       }
     }
@@ -354,27 +510,36 @@ TEST(FundProperty, TheLedgerFollowsEveryDossierToTheCent) {
     for (const Dossier& d : Loaded(store)) {
       for (const Claim& c : d.claims) {
         if (ClaimStatusOf(c) == ClaimStatus::kEscalated && pick(1, 4) == 1) {
-          ASSERT_TRUE(fund.SettleByWorker(d.id, c.seq, MulDiv(c.total(), pick(0, 100), 100, Rounding::kDown), "w").ok());
+          ASSERT_TRUE(fund.SettleByWorker(d.id, c.seq,
+                                          MulDiv(c.total(), pick(0, 100), 100, Rounding::kDown),
+                                          "w")
+                          .ok());
         }
       }
       if (d.AllSettled() && !d.plan && d.Balance() > Money::Zero()) {
-        auto plan = fund.MakePlan(d.id, static_cast<Regime>(pick(0, 2)), clock.today.month().Add(1), nullptr);
+        auto plan = fund.MakePlan(d.id, static_cast<Regime>(pick(0, 2)), clock.today.month().Add(1),
+                                  nullptr);
         ASSERT_TRUE(plan.ok()) << plan.status().ToString();
       }
     }
     if (day % 30 == 29) {
       auto paid = fund.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
-      ASSERT_TRUE(paid.ok() || paid.status().code() == ErrorCode::kFailedPrecondition) << paid.status().ToString();
+      ASSERT_TRUE(paid.ok() || paid.status().code() == ErrorCode::kFailedPrecondition)
+          << paid.status().ToString();
     }
     for (const Dossier& d : Loaded(store)) {
       if (!d.plan || d.breached || d.Balance() == Money::Zero()) continue;
       const int act = pick(1, 40);
       if (act <= 20 && clock.today.day() == 25) {
-        ASSERT_TRUE(fund.RecordRepayment(d.id, clock.today.month(), Min(d.plan->monthly + Money::Cents(1), d.Balance()),
-                                         RepaymentSource::kUitkering, clock.today).ok());
+        ASSERT_TRUE(fund.RecordRepayment(d.id, clock.today.month(),
+                                         Min(d.plan->monthly + Money::Cents(1), d.Balance()),
+                                         RepaymentSource::kUitkering, clock.today)
+                        .ok());
       } else if (act == 21) {
-        auto f = fund.ConfirmMilestone(d.id, kMilestoneKinds[static_cast<size_t>(pick(0, 3))], "w", nullptr);
-        ASSERT_TRUE(f.ok() || f.status().code() == ErrorCode::kAlreadyExists) << f.status().ToString();
+        auto f = fund.ConfirmMilestone(d.id, kMilestoneKinds[static_cast<size_t>(pick(0, 3))], "w",
+                                       nullptr);
+        ASSERT_TRUE(f.ok() || f.status().code() == ErrorCode::kAlreadyExists)
+            << f.status().ToString();
       } else if (act == 22 && pick(1, 5) == 1) {
         ASSERT_TRUE(fund.Breach(d.id, "w").ok());
       }

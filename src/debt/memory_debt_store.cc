@@ -15,7 +15,9 @@ Result<int64_t> MemoryDebtStore::CreateDossier(const Dossier& d) {
 
 Result<Dossier> MemoryDebtStore::LoadDossier(int64_t id) {
   auto it = dossiers_.find(id);
-  if (it == dossiers_.end()) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+  if (it == dossiers_.end())
+    return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(id),
+                  "dossier");
   return it->second;
 }
 
@@ -26,22 +28,36 @@ Result<std::vector<Dossier>> MemoryDebtStore::LoadDossiers() {
   return out;
 }
 
-Status MemoryDebtStore::Save(const std::vector<Dossier>& dossiers, const std::vector<ledger::Entry>& entries) {
+Result<std::vector<int64_t>> MemoryDebtStore::DossiersOf(const std::string& household_ref) {
+  std::vector<int64_t> out;
+  for (const auto& [id, d] : dossiers_) {
+    if (d.household_ref == household_ref) out.push_back(id);
+  }
+  return out;
+}
+
+Status MemoryDebtStore::Save(const std::vector<Dossier>& dossiers,
+                             const std::vector<ledger::Entry>& entries) {
   // Check everything first: nothing changes on any error.
   std::set<int64_t> seen;
   for (const Dossier& d : dossiers) {
     auto it = dossiers_.find(d.id);
-    if (it == dossiers_.end()) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(d.id), "dossier");
+    if (it == dossiers_.end())
+      return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(d.id),
+                    "dossier");
     if (it->second.version != d.version || !seen.insert(d.id).second) {
       return Status(ErrorCode::kConflict,
-                    "dossier " + std::to_string(d.id) + " was changed by someone else; load it again", "version");
+                    "dossier " + std::to_string(d.id) +
+                        " is intussen door iemand anders gewijzigd; laad het opnieuw",
+                    "version");
     }
   }
   std::set<std::string> refs;
   for (const ledger::Entry& e : entries) {
     NABIJ_RETURN_IF_ERROR(ledger::Validate(e));
     if (ledger_.FindByReference(e.reference) != nullptr || !refs.insert(e.reference).second) {
-      return Status(ErrorCode::kAlreadyExists, "reference " + e.reference + " is already booked", "reference");
+      return Status(ErrorCode::kAlreadyExists, "boeking " + e.reference + " bestaat al",
+                    "reference");
     }
   }
   for (const ledger::Entry& e : entries) {
@@ -62,7 +78,8 @@ Status MemoryDebtStore::AddTasks(const std::vector<OutreachTask>& tasks) {
     const ArrearsSignal& s = tasks[i].signal;
     auto key = std::make_tuple(s.source, s.sector, s.household_ref, s.date);
     if (signal_keys_.count(key) != 0 || !keys.insert(key).second) {
-      return Status(ErrorCode::kAlreadyExists, "signal " + std::to_string(i) + " was imported before",
+      return Status(ErrorCode::kAlreadyExists,
+                    "signaal " + std::to_string(i) + " is al eerder ingelezen",
                     "tasks[" + std::to_string(i) + "]");
     }
   }

@@ -16,7 +16,9 @@ class MemoryDebtStore final : public DebtStore {
   Result<int64_t> CreateDossier(const Dossier& d) override;
   Result<Dossier> LoadDossier(int64_t id) override;
   Result<std::vector<Dossier>> LoadDossiers() override;
-  Status Save(const std::vector<Dossier>& dossiers, const std::vector<ledger::Entry>& entries) override;
+  Result<std::vector<int64_t>> DossiersOf(const std::string& household_ref) override;
+  Status Save(const std::vector<Dossier>& dossiers,
+              const std::vector<ledger::Entry>& entries) override;
   Status AddTasks(const std::vector<OutreachTask>& tasks) override;
   Result<std::vector<OutreachTask>> Tasks() override;
   Result<std::vector<ledger::Entry>> Entries() override;

@@ -12,11 +12,16 @@ bool In(Date d, Date from, Date until) { return !(d < from) && d < until; }
 
 std::string_view ClockStateName(ClockState s) {
   switch (s) {
-    case ClockState::kOnTrack: return "op_schema";
-    case ClockState::kAtRisk: return "risico";
-    case ClockState::kLate: return "te_laat";
-    case ClockState::kDoneOnTime: return "op_tijd_klaar";
-    case ClockState::kDoneLate: return "te_laat_klaar";
+    case ClockState::kOnTrack:
+      return "op_schema";
+    case ClockState::kAtRisk:
+      return "risico";
+    case ClockState::kLate:
+      return "te_laat";
+    case ClockState::kDoneOnTime:
+      return "op_tijd_klaar";
+    case ClockState::kDoneLate:
+      return "te_laat_klaar";
   }
   return "?";
 }
@@ -79,7 +84,8 @@ Figures FiguresFor(const std::vector<Dossier>& dossiers, Date from, Date until) 
       if (days <= kClockDays) ++f.within_clock;
     }
     for (const Claim& c : d.claims) {
-      if (!c.offers.empty() && c.offers.front().answer && In(c.offers.front().answer->date, from, until)) {
+      if (!c.offers.empty() && c.offers.front().answer &&
+          In(c.offers.front().answer->date, from, until)) {
         ++f.first_offer_answered;
         if (c.offers.front().answer->kind == AnswerKind::kAccept) ++f.first_offer_accepted;
       }

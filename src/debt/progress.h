@@ -26,14 +26,15 @@ inline constexpr int kClockDays = 28;
 inline constexpr int kAtRiskDay = 21;
 
 enum class ClockState : uint8_t { kOnTrack, kAtRisk, kLate, kDoneOnTime, kDoneLate };
-std::string_view ClockStateName(ClockState s);  // "op_schema", "risico", "te_laat", "op_tijd_klaar", "te_laat_klaar"
+std::string_view ClockStateName(
+    ClockState s);  // "op_schema", "risico", "te_laat", "op_tijd_klaar", "te_laat_klaar"
 
 struct ClockView {
   int64_t dossier_id = 0;
   int days_elapsed = 0;  // to today, or to the restructuring day when done
   int days_left = 0;     // kClockDays - days_elapsed (negative when late)
   ClockState state = ClockState::kOnTrack;
-  int open_claims = 0;   // not yet settled
+  int open_claims = 0;  // not yet settled
   int escalated_claims = 0;
 };
 
@@ -46,14 +47,14 @@ struct Figures {
   Date from;
   Date until;
   int restructured = 0;
-  double average_days = 0;    // for display only; no money
-  int within_clock = 0;       // restructured within kClockDays
+  double average_days = 0;  // for display only; no money
+  int within_clock = 0;     // restructured within kClockDays
   int first_offer_answered = 0;
   int first_offer_accepted = 0;
   Money claims_settled_total;  // the claims' totals
   Money settled_amount;        // what the fund agreed to pay for them
   int debt_free = 0;
-  Money forgiven;              // granted minus clawed back, in the period
+  Money forgiven;  // granted minus clawed back, in the period
 };
 
 // The date a dossier became debt-free (its balance reached zero), if it did.

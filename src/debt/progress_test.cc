@@ -44,7 +44,8 @@ TEST(Clock, OnTrackAtRiskLateAndDone) {
 
 TEST(Clock, WorkQueueLateFirstThenLeastTimeLeft) {
   std::vector<Dossier> ds = {WithClaims(1, kReg, 1), WithClaims(2, kReg.AddDays(-40), 1),
-                             WithClaims(3, kReg.AddDays(-25), 1), WithClaims(4, kReg.AddDays(-22), 1),
+                             WithClaims(3, kReg.AddDays(-25), 1),
+                             WithClaims(4, kReg.AddDays(-22), 1),
                              WithClaims(5, kReg.AddDays(-30), 1)};
   ds[4].restructured = kReg.AddDays(-5);  // done: not in the queue
   auto q = WorkQueue(ds, kReg);
@@ -66,8 +67,10 @@ TEST(Figures, CountsThePeriodOnly) {
   a.claims[1].settled_amount = Money::Euros(70);
   a.claims[1].settled_on = kReg.AddDays(20);
   a.restructured = kReg.AddDays(20);
-  a.repayments.push_back({1, Month::Of(2026, 4), Date::Of(2026, 4, 20), Money::Euros(100), RepaymentSource::kZelf});
-  a.forgiveness.push_back({1, MilestoneKind::kBaan, Date::Of(2026, 4, 25), "w", Money::Euros(20), Money::Zero(), {}});
+  a.repayments.push_back(
+      {1, Month::Of(2026, 4), Date::Of(2026, 4, 20), Money::Euros(100), RepaymentSource::kZelf});
+  a.forgiveness.push_back(
+      {1, MilestoneKind::kBaan, Date::Of(2026, 4, 25), "w", Money::Euros(20), Money::Zero(), {}});
   Dossier late = WithClaims(2, kReg, 1);
   late.claims[0].settled_amount = Money::Euros(100);
   late.claims[0].settled_on = kReg.AddDays(40);

@@ -14,11 +14,13 @@ constexpr int kMaxAdults = 20;
 
 Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rules::Trace* trace) {
   if (f.adults < 1 || f.adults > kMaxAdults) {
-    return InvalidArgument("adults must be 1 to " + std::to_string(kMaxAdults), "adults");
+    return InvalidArgument("het aantal volwassenen is 1 tot " + std::to_string(kMaxAdults),
+                           "adults");
   }
-  for (auto [m, field] : {std::pair{f.net_income, "net_income"}, std::pair{f.housing_costs, "housing_costs"},
-                          std::pair{f.other_fixed_costs, "other_fixed_costs"}}) {
-    if (m < Money::Zero()) return InvalidArgument("amount must not be negative", field);
+  for (auto [m, field] :
+       {std::pair{f.net_income, "net_income"}, std::pair{f.housing_costs, "housing_costs"},
+        std::pair{f.other_fixed_costs, "other_fixed_costs"}}) {
+    if (m < Money::Zero()) return InvalidArgument("een bedrag is niet negatief", field);
   }
   bvv::Input in;
   in.huishouden = f.huishouden;
@@ -40,11 +42,12 @@ Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rule
     const Money norm = rules.woonkosten_norm->value;
     a.woonkosten_correctie = Max(Money::Zero(), f.housing_costs - norm);
     if (trace) {
-      trace->Formula("Correctie woonkosten boven de norm", a.woonkosten_correctie, "schuldenfonds.vtlb.woonkosten",
-                     std::string(kRv475daLid5),
+      trace->Formula("Correctie woonkosten boven de norm", a.woonkosten_correctie,
+                     "schuldenfonds.vtlb.woonkosten", std::string(kRv475daLid5),
                      "woonkosten " + FormatEuro(f.housing_costs) + " − norm " + FormatEuro(norm) +
                          " (huurgrens Wht art. 13 lid 1 onder a, per " +
-                         rules.woonkosten_norm->source->effective.ToString() + "), niet minder dan € 0,00");
+                         rules.woonkosten_norm->source->effective.ToString() +
+                         "), niet minder dan € 0,00");
     }
   } else if (trace) {
     trace->Note("Correctie woonkosten niet toegepast: rules/ heeft nog geen woonkostennorm op " +
@@ -59,10 +62,12 @@ Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rule
     if (trace) {
       trace->Param("Correctie eigen risico zorgverzekering", a.eigen_risico_correctie,
                    *rules.eigen_risico_per_jaar->param, *rules.eigen_risico_per_jaar->source,
-                   std::to_string(f.adults) + " × " + FormatEuro(year) + " / 12, eenmaal afgerond op centen");
+                   std::to_string(f.adults) + " × " + FormatEuro(year) +
+                       " / 12, eenmaal afgerond op centen");
     }
   } else if (trace) {
-    trace->Note("Correctie eigen risico niet toegepast: rules/ heeft geen bedrag op " + rules.date.ToString(),
+    trace->Note("Correctie eigen risico niet toegepast: rules/ heeft geen bedrag op " +
+                    rules.date.ToString(),
                 "schuldenfonds.vtlb.eigen_risico", std::string(kZvw19Lid1));
   }
 
@@ -71,8 +76,10 @@ Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rule
   if (trace) {
     trace->Formula("Vrij te laten bedrag (VTLB)", a.vtlb, "schuldenfonds.vtlb", "Rv art. 475da",
                    "beslagvrije voet " + FormatEuro(a.beslagvrije_voet) + " + woonkosten " +
-                       FormatEuro(a.woonkosten_correctie) + " + eigen risico " + FormatEuro(a.eigen_risico_correctie));
-    trace->Formula("Aflosbaar bedrag per maand", a.affordable, "schuldenfonds.aflosbaar", "Rv art. 475da",
+                       FormatEuro(a.woonkosten_correctie) + " + eigen risico " +
+                       FormatEuro(a.eigen_risico_correctie));
+    trace->Formula("Aflosbaar bedrag per maand", a.affordable, "schuldenfonds.aflosbaar",
+                   "Rv art. 475da",
                    "netto inkomen " + FormatEuro(f.net_income) + " − VTLB " + FormatEuro(a.vtlb) +
                        ", niet minder dan € 0,00");
   }
@@ -80,10 +87,11 @@ Result<Affordability> Affordable(const FundRules& rules, const Finances& f, rule
 }
 
 Result<Schedule> MakeSchedule(Regime regime, Money balance, Money affordable, Month start) {
-  if (balance < Money::Zero()) return InvalidArgument("balance must not be negative", "balance");
-  if (affordable < Money::Zero()) return InvalidArgument("affordable amount must not be negative", "affordable");
+  if (balance < Money::Zero()) return InvalidArgument("het saldo is niet negatief", "balance");
+  if (affordable < Money::Zero())
+    return InvalidArgument("het aflosbare bedrag is niet negatief", "affordable");
   const int max_months = MaxTermMonths(regime);
-  if (max_months <= 0) return InvalidArgument("unknown regime", "regime");
+  if (max_months <= 0) return InvalidArgument("onbekende regeling", "regime");
   Schedule s;
   if (regime == Regime::kStudieschuld) {
     // The balance spread over the whole term, never more than is affordable.
@@ -115,7 +123,8 @@ Arrears ArrearsOn(const Plan& plan, const std::vector<Repayment>& repayments, Mo
   }
   a.arrears = Max(Money::Zero(), a.due - a.paid);
   if (a.arrears > Money::Zero() && plan.monthly > Money::Zero()) {
-    a.months_behind = static_cast<int>((a.arrears.cents() + plan.monthly.cents() - 1) / plan.monthly.cents());
+    a.months_behind =
+        static_cast<int>((a.arrears.cents() + plan.monthly.cents() - 1) / plan.monthly.cents());
   }
   return a;
 }

@@ -60,9 +60,9 @@ struct Schedule {
 Result<Schedule> MakeSchedule(Regime regime, Money balance, Money affordable, Month start);
 
 struct Arrears {
-  Money due;         // instalments of the plan up to and including `month`
-  Money paid;        // repayments for those months
-  Money arrears;     // max(0, due - paid)
+  Money due;              // instalments of the plan up to and including `month`
+  Money paid;             // repayments for those months
+  Money arrears;          // max(0, due - paid)
   int months_behind = 0;  // arrears / the instalment, rounded up
 };
 

@@ -14,7 +14,9 @@ const Month kStart = Month::Of(2026, 3);
 
 TEST(ScheduleProperty, NeverMoreThanAffordableEndsInTermEveryCentAccounted) {
   std::mt19937_64 rng(20261203);
-  auto pick = [&](int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); };
+  auto pick = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
   for (int i = 0; i < 20000; ++i) {
     const Regime regime = static_cast<Regime>(pick(0, 2));
     const Money balance = Money::Cents(pick(0, 1) == 0 ? pick(0, 10'000) : pick(0, 10'000'000));
@@ -33,7 +35,8 @@ TEST(ScheduleProperty, NeverMoreThanAffordableEndsInTermEveryCentAccounted) {
     ASSERT_EQ(sum, s->paid);
     ASSERT_EQ(s->paid + s->forgiven_at_end, balance) << "a euro went missing";
     ASSERT_GE(s->forgiven_at_end, Money::Zero());
-    if (regime != Regime::kStudieschuld && s->forgiven_at_end > Money::Zero() && affordable > Money::Zero()) {
+    if (regime != Regime::kStudieschuld && s->forgiven_at_end > Money::Zero() &&
+        affordable > Money::Zero()) {
       // Classic: the whole term at the affordable amount before anything is forgiven.
       ASSERT_EQ(s->instalments.size(), static_cast<size_t>(MaxTermMonths(regime)));
     }
@@ -73,8 +76,12 @@ TEST(Schedule, NothingAffordableForgivesEverything) {
 }
 
 TEST(Schedule, RefusesNegativeInput) {
-  EXPECT_EQ(MakeSchedule(Regime::kKlassiek18, Money::Cents(-1), Money::Zero(), kStart).status().field(), "balance");
-  EXPECT_EQ(MakeSchedule(Regime::kKlassiek18, Money::Zero(), Money::Cents(-1), kStart).status().field(), "affordable");
+  EXPECT_EQ(
+      MakeSchedule(Regime::kKlassiek18, Money::Cents(-1), Money::Zero(), kStart).status().field(),
+      "balance");
+  EXPECT_EQ(
+      MakeSchedule(Regime::kKlassiek18, Money::Zero(), Money::Cents(-1), kStart).status().field(),
+      "affordable");
 }
 
 Finances OnBijstand(Money norm, Money housing) {
@@ -141,8 +148,10 @@ TEST(Affordable, RefusesBadAdults) {
 }
 
 TEST(Arrears, CountsWhatWasDueAgainstWhatCameIn) {
-  Plan p{Regime::kKlassiek18, kStart, Money::Euros(1000), Money::Euros(50), Money::Euros(50), 18, Date::Of(2026, 2, 20)};
-  std::vector<Repayment> paid = {{1, kStart, Date::Of(2026, 3, 28), Money::Euros(50), RepaymentSource::kUitkering}};
+  Plan p{Regime::kKlassiek18, kStart, Money::Euros(1000),   Money::Euros(50),
+         Money::Euros(50),    18,     Date::Of(2026, 2, 20)};
+  std::vector<Repayment> paid = {
+      {1, kStart, Date::Of(2026, 3, 28), Money::Euros(50), RepaymentSource::kUitkering}};
   Arrears a = ArrearsOn(p, paid, kStart.Add(2));
   EXPECT_EQ(a.due, Money::Euros(150));
   EXPECT_EQ(a.paid, Money::Euros(50));

@@ -24,6 +24,9 @@ class DebtStoreUnderTest {
   // True for a backend with SQL underneath; ExecSql then runs SQL past the store.
   virtual bool has_sql() const = 0;
   virtual Status ExecSql(std::string_view sql) = 0;
+  // A second store on the same data (another connection, as another process would have), for
+  // two workers saving one dossier; kUnimplemented where the backend has one process only.
+  virtual Result<std::unique_ptr<debt::DebtStore>> OpenAnother() = 0;
 };
 
 struct DebtStoreBackend {

@@ -16,7 +16,12 @@ class MemoryUnderTest final : public DebtStoreUnderTest {
  public:
   debt::DebtStore& store() override { return store_; }
   bool has_sql() const override { return false; }
-  Status ExecSql(std::string_view) override { return Status(ErrorCode::kUnimplemented, "no SQL in memory"); }
+  Status ExecSql(std::string_view) override {
+    return Status(ErrorCode::kUnimplemented, "no SQL in memory");
+  }
+  Result<std::unique_ptr<debt::DebtStore>> OpenAnother() override {
+    return Status(ErrorCode::kUnimplemented, "one process only");
+  }
 
  private:
   debt::MemoryDebtStore store_;
@@ -35,6 +40,7 @@ class SqliteUnderTest final : public DebtStoreUnderTest {
     return std::unique_ptr<DebtStoreUnderTest>(std::move(t));
   }
   ~SqliteUnderTest() override {
+    others_.clear();
     store_.reset();
     db_.reset();
     std::error_code ignored;
@@ -43,18 +49,28 @@ class SqliteUnderTest final : public DebtStoreUnderTest {
   debt::DebtStore& store() override { return *store_; }
   bool has_sql() const override { return true; }
   Status ExecSql(std::string_view sql) override { return db_->Exec(sql); }
+  Result<std::unique_ptr<debt::DebtStore>> OpenAnother() override {
+    NABIJ_ASSIGN_OR_RETURN(auto db, SqliteDatabase::Open(dir_ / "nabij.db"));
+    auto store = std::make_unique<SqliteDebtStore>(*db);
+    others_.push_back(std::move(db));
+    return std::unique_ptr<debt::DebtStore>(std::move(store));
+  }
 
  private:
   std::filesystem::path dir_;
   std::unique_ptr<SqliteDatabase> db_;
   std::unique_ptr<SqliteDebtStore> store_;
+  std::vector<std::unique_ptr<SqliteDatabase>> others_;
 };
 
 }  // namespace
 
 std::vector<DebtStoreBackend> DebtStoreBackends() {
   return {
-      {"memory", [] { return Result<std::unique_ptr<DebtStoreUnderTest>>(std::make_unique<MemoryUnderTest>()); }},
+      {"memory",
+       [] {
+         return Result<std::unique_ptr<DebtStoreUnderTest>>(std::make_unique<MemoryUnderTest>());
+       }},
       {"sqlite", [] { return SqliteUnderTest::Open(); }},
   };
 }

@@ -41,9 +41,11 @@ Dossier Full() {
     c.interest = Money::Cents(123);
     c.collection_costs = Money::Cents(4000);
     c.verification = debt::Verification::kConfirmed;
-    c.offers.push_back({1, Ratio::Of(625, 1000), Money::Cents(5000), kReg, kReg.AddDays(10),
-                        debt::Answer{debt::AnswerKind::kCounter, kReg.AddDays(3), Money::Cents(6000)}});
-    c.offers.push_back({2, Ratio::Of(70, 100), Money::Cents(7000), kReg.AddDays(4), kReg.AddDays(14), {}});
+    c.offers.push_back(
+        {1, Ratio::Of(625, 1000), Money::Cents(5000), kReg, kReg.AddDays(10),
+         debt::Answer{debt::AnswerKind::kCounter, kReg.AddDays(3), Money::Cents(6000)}});
+    c.offers.push_back(
+        {2, Ratio::Of(70, 100), Money::Cents(7000), kReg.AddDays(4), kReg.AddDays(14), {}});
     c.settled_amount = Money::Cents(7000);
     c.settled_on = kReg.AddDays(9);
     if (i == 1) {
@@ -52,13 +54,15 @@ Dossier Full() {
     }
     d.claims.push_back(c);
   }
-  d.plan = debt::Plan{debt::Regime::kKlassiek36, Month::Of(2026, 4), Money::Cents(14000), Money::Cents(3000),
-                      Money::Cents(3000), 5, kReg.AddDays(20)};
+  d.plan = debt::Plan{debt::Regime::kKlassiek36, Month::Of(2026, 4), Money::Cents(14000),
+                      Money::Cents(3000),        Money::Cents(3000), 5,
+                      kReg.AddDays(20)};
   d.repayments.push_back({1, Month::Of(2026, 4), Date::Of(2026, 4, 27), Money::Cents(3000),
                           debt::RepaymentSource::kUitkering});
-  d.forgiveness.push_back({1, debt::MilestoneKind::kDiploma, Date::Of(2026, 5, 1), "s.hulp", Money::Cents(1000),
-                           Money::Cents(1000), Date::Of(2026, 6, 1)});
-  d.forgiveness.push_back({2, std::nullopt, Date::Of(2026, 7, 1), "nabij", Money::Cents(500), Money::Zero(), {}});
+  d.forgiveness.push_back({1, debt::MilestoneKind::kDiploma, Date::Of(2026, 5, 1), "s.hulp",
+                           Money::Cents(1000), Money::Cents(1000), Date::Of(2026, 6, 1)});
+  d.forgiveness.push_back(
+      {2, std::nullopt, Date::Of(2026, 7, 1), "nabij", Money::Cents(500), Money::Zero(), {}});
   return d;
 }
 
@@ -134,8 +138,9 @@ void ExpectSame(const Dossier& a, const Dossier& b) {
 }
 
 ledger::Entry Booking(const std::string& ref, int64_t dossier, Money amount) {
-  auto e = ledger::MakeEntry(kReg, ref, "test", {{debt::ReceivableAccount(dossier), amount},
-                                                 {ledger::kTeBetalenSchuldeisers, -amount}});
+  auto e = ledger::MakeEntry(
+      kReg, ref, "test",
+      {{debt::ReceivableAccount(dossier), amount}, {ledger::kTeBetalenSchuldeisers, -amount}});
   NABIJ_CHECK(e.ok());
   return *e;
 }
@@ -160,8 +165,12 @@ TEST_P(DebtStoreTest, AFullDossierRoundTrips) {
   EXPECT_EQ(d->version, 1);
   ExpectSame(Full(), *d);
   EXPECT_EQ(store().LoadDossier(*id + 1).status().code(), ErrorCode::kNotFound);
+  auto second = store().CreateDossier(Full());
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(*store().DossiersOf("H-42"), (std::vector<int64_t>{*id, *second}));
+  EXPECT_TRUE(store().DossiersOf("H-43")->empty());
   auto all = store().LoadDossiers();
-  ASSERT_EQ(all->size(), 1u);
+  ASSERT_EQ(all->size(), 2u);
   ExpectSame(Full(), (*all)[0]);
 }
 
@@ -186,6 +195,22 @@ TEST_P(DebtStoreTest, SaveBumpsTheVersionAndRefusesAStaleCopy) {
   EXPECT_EQ(now.claims.size(), 2u);
   EXPECT_NE(now.finances.net_income, Money::Cents(1));
   EXPECT_EQ(store().Entries()->size(), 1u) << "the entry of a refused save was booked";
+}
+
+TEST_P(DebtStoreTest, TwoConnectionsSavingOneDossierGetAConflict) {
+  auto other = under_test_->OpenAnother();
+  if (!other.ok()) GTEST_SKIP() << other.status().ToString();
+  Dossier fresh = Full();
+  fresh.claims.clear();
+  auto id = store().CreateDossier(fresh);
+  ASSERT_TRUE(id.ok());
+  Dossier mine = *store().LoadDossier(*id);
+  Dossier theirs = *(*other)->LoadDossier(*id);
+  theirs.household_ref = "THEIRS";
+  ASSERT_TRUE((*other)->Save({theirs}, {}).ok());
+  mine.household_ref = "MINE";
+  EXPECT_EQ(store().Save({mine}, {}).code(), ErrorCode::kConflict);
+  EXPECT_EQ(store().LoadDossier(*id)->household_ref, "THEIRS");
 }
 
 TEST_P(DebtStoreTest, SaveIsAllOrNothing) {
@@ -219,7 +244,10 @@ TEST_P(DebtStoreTest, EntriesComeBackWithTheirPostings) {
   auto id = store().CreateDossier(Full());
   ASSERT_TRUE(id.ok());
   Dossier d = *store().LoadDossier(*id);
-  ASSERT_TRUE(store().Save({d}, {Booking("debt:1:a", *id, Money::Cents(700)), Booking("debt:1:b", *id, Money::Cents(3))}).ok());
+  ASSERT_TRUE(store()
+                  .Save({d}, {Booking("debt:1:a", *id, Money::Cents(700)),
+                              Booking("debt:1:b", *id, Money::Cents(3))})
+                  .ok());
   auto entries = store().Entries();
   ASSERT_EQ(entries->size(), 2u);
   EXPECT_EQ((*entries)[0].reference, "debt:1:a");
@@ -230,7 +258,8 @@ TEST_P(DebtStoreTest, EntriesComeBackWithTheirPostings) {
 }
 
 TEST_P(DebtStoreTest, TasksAreStoredOnceAndAllOrNothing) {
-  debt::OutreachTask t{0, {"Demo Water", debt::SignalSector::kWater, "H-1", kReg, Money::Cents(4500), 2}, kReg};
+  debt::OutreachTask t{
+      0, {"Demo Water", debt::SignalSector::kWater, "H-1", kReg, Money::Cents(4500), 2}, kReg};
   debt::OutreachTask u = t;
   u.signal.sector = debt::SignalSector::kHuur;
   ASSERT_TRUE(store().AddTasks({t, u}).ok());
@@ -254,11 +283,16 @@ TEST_P(DebtStoreTest, TheSchemaRefusesRewritingHistory) {
   EXPECT_FALSE(under_test_->ExecSql("DELETE FROM debt_repayments").ok());
   EXPECT_FALSE(under_test_->ExecSql("DELETE FROM debt_claims").ok());
   EXPECT_FALSE(under_test_->ExecSql("UPDATE debt_forgiveness SET amount = 5 WHERE seq = 2").ok());
-  EXPECT_FALSE(under_test_->ExecSql("UPDATE debt_forgiveness SET clawed_back = 0 WHERE seq = 1").ok())
+  EXPECT_FALSE(
+      under_test_->ExecSql("UPDATE debt_forgiveness SET clawed_back = 0 WHERE seq = 1").ok())
       << "a claw-back was undone";
-  EXPECT_TRUE(under_test_->ExecSql("UPDATE debt_forgiveness SET clawed_back = 500, clawed_back_on = '2026-08-01' "
-                                   "WHERE seq = 2").ok());
-  EXPECT_FALSE(under_test_->ExecSql("UPDATE debt_claims SET settled_amount = 99999999 WHERE seq = 1").ok());
+  EXPECT_TRUE(
+      under_test_
+          ->ExecSql("UPDATE debt_forgiveness SET clawed_back = 500, clawed_back_on = '2026-08-01' "
+                    "WHERE seq = 2")
+          .ok());
+  EXPECT_FALSE(
+      under_test_->ExecSql("UPDATE debt_claims SET settled_amount = 99999999 WHERE seq = 1").ok());
 }
 
 // A settable clock for the fund's life below.
@@ -281,10 +315,11 @@ TEST_P(DebtStoreTest, TheFundsWholeLifeBalancesOnThisBackend) {
   nd.finances.net_income = Money::Cents(150000);
   auto id = fund.Register(nd);
   ASSERT_TRUE(id.ok()) << id.status().ToString();
-  auto rows = debt::ParseClaimsCsv("dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten;status\n" +
-                                   std::to_string(*id) + ";Demo Water;" + DemoIban(7'000'000'002) +
-                                   ";water;W-1;40000;1000;0;bevestigd\n" + std::to_string(*id) + ";Demo Shop;" +
-                                   DemoIban(7'000'000'003) + ";commercieel;S-1;90000;0;13500;onbevestigd\n");
+  auto rows = debt::ParseClaimsCsv(
+      "dossier;schuldeiser;iban;sector;kenmerk;hoofdsom;rente;incassokosten;status\n" +
+      std::to_string(*id) + ";Demo Water;" + DemoIban(7'000'000'002) +
+      ";water;W-1;40000;1000;0;bevestigd\n" + std::to_string(*id) + ";Demo Shop;" +
+      DemoIban(7'000'000'003) + ";commercieel;S-1;90000;0;13500;onbevestigd\n");
   ASSERT_TRUE(rows.ok()) << rows.status().ToString();
   ASSERT_TRUE(fund.ImportClaims(*rows).ok());
   auto requests = fund.BalanceRequests(std::nullopt);
@@ -293,28 +328,34 @@ TEST_P(DebtStoreTest, TheFundsWholeLifeBalancesOnThisBackend) {
   auto offers = fund.MakeOffers(std::nullopt);
   ASSERT_TRUE(offers.ok()) << offers.status().ToString();
   clock.Set(kReg.AddDays(5));
-  auto answers = debt::ParseAnswersCsv("dossier;vordering;ronde;antwoord;datum;tegenbod\n" + std::to_string(*id) +
-                                       ";1;1;akkoord;2026-03-06;\n" + std::to_string(*id) + ";2;1;afwijzing;2026-03-07;\n");
+  auto answers = debt::ParseAnswersCsv("dossier;vordering;ronde;antwoord;datum;tegenbod\n" +
+                                       std::to_string(*id) + ";1;1;akkoord;2026-03-06;\n" +
+                                       std::to_string(*id) + ";2;1;afwijzing;2026-03-07;\n");
   ASSERT_TRUE(answers.ok()) << answers.status().ToString();
   ASSERT_TRUE(fund.ImportAnswers(*answers).ok());
   clock.Set(kReg.AddDays(8));
   ASSERT_TRUE(fund.MakeOffers(std::nullopt).ok());
-  ASSERT_TRUE(fund.ImportAnswers({{2, *id, 2, 2, {debt::AnswerKind::kAccept, clock.Today(), Money::Zero()}}}).ok());
+  ASSERT_TRUE(fund.ImportAnswers(
+                      {{2, *id, 2, 2, {debt::AnswerKind::kAccept, clock.Today(), Money::Zero()}}})
+                  .ok());
   Dossier d = *store().LoadDossier(*id);
   ASSERT_EQ(d.Status(), debt::DossierStatus::kRestructured);
   // 60 % of 410,00 and 50 % of 1.035,00 (40 % + 10 points).
   EXPECT_EQ(d.Owed(), Money::Cents(24600 + 51750));
-  debt::SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998), "", sepa::Version::kPain001_001_03,
-                        sepa::DefaultSchemaDir(), std::nullopt};
+  debt::SepaSettings ss{"Schuldenfonds Demodorp (fictief)", DemoIban(9'999'999'998),  "",
+                        sepa::Version::kPain001_001_03,     sepa::DefaultSchemaDir(), std::nullopt};
   auto sepa = fund.ExportSepa(ss, [](const std::string&) { return Status::Ok(); });
   ASSERT_TRUE(sepa.ok()) << sepa.status().ToString();
   auto plan = fund.MakePlan(*id, debt::Regime::kStudieschuld, Month::Of(2026, 4), nullptr);
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   clock.Set(Date::Of(2026, 4, 30));
-  ASSERT_TRUE(fund.RecordRepayment(*id, Month::Of(2026, 4), plan->plan.monthly, debt::RepaymentSource::kZelf,
-                                   clock.Today()).ok());
-  ASSERT_TRUE(fund.ConfirmMilestone(*id, debt::MilestoneKind::kParticipatieTrede, "s.hulp", nullptr).ok());
-  ASSERT_TRUE(fund.ConfirmMilestone(*id, debt::MilestoneKind::kParticipatieTrede, "s.hulp", nullptr).ok());
+  ASSERT_TRUE(fund.RecordRepayment(*id, Month::Of(2026, 4), plan->plan.monthly,
+                                   debt::RepaymentSource::kZelf, clock.Today())
+                  .ok());
+  ASSERT_TRUE(
+      fund.ConfirmMilestone(*id, debt::MilestoneKind::kParticipatieTrede, "s.hulp", nullptr).ok());
+  ASSERT_TRUE(
+      fund.ConfirmMilestone(*id, debt::MilestoneKind::kParticipatieTrede, "s.hulp", nullptr).ok());
   ASSERT_TRUE(fund.Breach(*id, "s.hulp").ok());
 
   ledger::Ledger l;
@@ -325,7 +366,8 @@ TEST_P(DebtStoreTest, TheFundsWholeLifeBalancesOnThisBackend) {
   EXPECT_EQ(l.Balance(debt::ReceivableAccount(*id)), d.Balance());
   EXPECT_EQ(l.Balance(ledger::kTeBetalenSchuldeisers), Money::Zero()) << "every creditor is paid";
   EXPECT_EQ(l.Balance(ledger::kBank), -(d.Owed() - plan->plan.monthly));
-  EXPECT_EQ(l.Balance(ledger::kKostenKwijtschelding), Money::Zero()) << "the breach reversed all forgiveness";
+  EXPECT_EQ(l.Balance(ledger::kKostenKwijtschelding), Money::Zero())
+      << "the breach reversed all forgiveness";
   EXPECT_EQ(d.Balance(), d.Owed() - plan->plan.monthly);
 }
 

@@ -12,7 +12,8 @@ using debt::Dossier;
 namespace {
 
 constexpr char kDossierColumns[] =
-    "household_ref, gemeente, registered, restructured, breached, huishouden, op_bijstand, bijstandsnorm, "
+    "household_ref, gemeente, registered, restructured, breached, huishouden, op_bijstand, "
+    "bijstandsnorm, "
     "net_income, bvv_formule, housing_costs, adults, other_fixed_costs, plan_regime, plan_start, "
     "plan_balance, plan_affordable, plan_monthly, plan_term_months, plan_agreed_on";
 
@@ -59,7 +60,8 @@ std::optional<Date> DateOrNull(const Statement& s, int col) {
 Date DateAt(const Statement& s, int col) { return DateOrNull(s, col).value_or(Date{}); }
 
 Status Corrupt(std::string_view what) {
-  return Status(ErrorCode::kInternal, "the database holds a value nabij does not know in " + std::string(what));
+  return Status(ErrorCode::kInternal,
+                "the database holds a value nabij does not know in " + std::string(what));
 }
 
 template <typename T>
@@ -69,25 +71,33 @@ Result<T> Known(std::optional<T> v, std::string_view what) {
 }
 
 constexpr char kUpsertClaim[] =
-    "INSERT INTO debt_claims (dossier_id, seq, creditor, creditor_iban, creditor_reference, sector, principal, "
+    "INSERT INTO debt_claims (dossier_id, seq, creditor, creditor_iban, creditor_reference, "
+    "sector, principal, "
     "interest, collection_costs, verification, settled_amount, settled_on, paid_on, payment_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
-    "ON CONFLICT (dossier_id, seq) DO UPDATE SET creditor = excluded.creditor, creditor_iban = excluded.creditor_iban, "
-    "creditor_reference = excluded.creditor_reference, sector = excluded.sector, principal = excluded.principal, "
-    "interest = excluded.interest, collection_costs = excluded.collection_costs, verification = excluded.verification, "
-    "settled_amount = excluded.settled_amount, settled_on = excluded.settled_on, paid_on = excluded.paid_on, "
+    "ON CONFLICT (dossier_id, seq) DO UPDATE SET creditor = excluded.creditor, creditor_iban = "
+    "excluded.creditor_iban, "
+    "creditor_reference = excluded.creditor_reference, sector = excluded.sector, principal = "
+    "excluded.principal, "
+    "interest = excluded.interest, collection_costs = excluded.collection_costs, verification = "
+    "excluded.verification, "
+    "settled_amount = excluded.settled_amount, settled_on = excluded.settled_on, paid_on = "
+    "excluded.paid_on, "
     "payment_id = excluded.payment_id";
 constexpr char kUpsertOffer[] =
-    "INSERT INTO debt_offers (dossier_id, claim_seq, round, percentage_num, percentage_den, amount, sent, answer_due, "
+    "INSERT INTO debt_offers (dossier_id, claim_seq, round, percentage_num, percentage_den, "
+    "amount, sent, answer_due, "
     "answer, answer_date, counter_amount) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
     "ON CONFLICT (dossier_id, claim_seq, round) DO UPDATE SET answer = excluded.answer, "
     "answer_date = excluded.answer_date, counter_amount = excluded.counter_amount";
 constexpr char kInsertRepayment[] =
-    "INSERT INTO debt_repayments (dossier_id, seq, month, received, amount, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+    "INSERT INTO debt_repayments (dossier_id, seq, month, received, amount, source) VALUES (?1, "
+    "?2, ?3, ?4, ?5, ?6) "
     "ON CONFLICT (dossier_id, seq) DO NOTHING";
 // Only the claw-back columns change, and only when they do (the trigger refuses a second change).
 constexpr char kUpsertForgiveness[] =
-    "INSERT INTO debt_forgiveness (dossier_id, seq, milestone, granted, confirmed_by, amount, clawed_back, "
+    "INSERT INTO debt_forgiveness (dossier_id, seq, milestone, granted, confirmed_by, amount, "
+    "clawed_back, "
     "clawed_back_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
     "ON CONFLICT (dossier_id, seq) DO UPDATE SET clawed_back = excluded.clawed_back, "
     "clawed_back_on = excluded.clawed_back_on WHERE clawed_back_on IS NOT excluded.clawed_back_on";
@@ -95,7 +105,8 @@ constexpr char kUpsertForgiveness[] =
 // Runs `sql` (binding ?1 = id when id > 0) and calls read(statement, dossier) for each row whose
 // dossier (column 0) is among `dossier`'s.
 template <typename Lookup, typename Read>
-Status EachChildRow(SqliteDatabase& db, const std::string& sql, int64_t id, Lookup dossier, Read read) {
+Status EachChildRow(SqliteDatabase& db, const std::string& sql, int64_t id, Lookup dossier,
+                    Read read) {
   NABIJ_ASSIGN_OR_RETURN(Statement s, db.Prepare(sql));
   if (id > 0) s.BindInt(1, id);
   for (;;) {
@@ -187,10 +198,11 @@ Status SqliteDebtStore::WriteChildren(const Dossier& d) {
 
 Result<int64_t> SqliteDebtStore::CreateDossier(const Dossier& d) {
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
-  NABIJ_ASSIGN_OR_RETURN(Statement s,
-                         db_.Prepare(std::string("INSERT INTO debt_dossiers (version, ") + kDossierColumns +
-                                     ") VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                                     "?16, ?17, ?18, ?19, ?20) RETURNING id"));
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare(std::string("INSERT INTO debt_dossiers (version, ") + kDossierColumns +
+                  ") VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                  "?16, ?17, ?18, ?19, ?20) RETURNING id"));
   BindDossier(s, 1, d);
   NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
   NABIJ_CHECK(row);
@@ -208,9 +220,10 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
   std::vector<Dossier> out;
   std::map<int64_t, size_t> index;
   {
-    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(std::string("SELECT id, version, ") + kDossierColumns +
-                                                    " FROM debt_dossiers" + (id > 0 ? " WHERE id = ?1" : "") +
-                                                    " ORDER BY id"));
+    NABIJ_ASSIGN_OR_RETURN(
+        Statement s,
+        db_.Prepare(std::string("SELECT id, version, ") + kDossierColumns + " FROM debt_dossiers" +
+                    (id > 0 ? " WHERE id = ?1" : "") + " ORDER BY id"));
     if (id > 0) s.BindInt(1, id);
     for (;;) {
       NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -247,16 +260,20 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
       out.push_back(std::move(d));
     }
   }
-  if (id > 0 && out.empty()) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+  if (id > 0 && out.empty())
+    return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(id),
+                  "dossier");
   auto dossier = [&](int64_t dossier_id) -> Dossier* {
     auto it = index.find(dossier_id);
     return it == index.end() ? nullptr : &out[it->second];
   };
   NABIJ_RETURN_IF_ERROR(EachChildRow(
       db_,
-      "SELECT dossier_id, seq, creditor, creditor_iban, creditor_reference, sector, principal, interest, "
-      "collection_costs, verification, settled_amount, settled_on, paid_on, payment_id FROM debt_claims" + where +
-          " ORDER BY dossier_id, seq",
+      "SELECT dossier_id, seq, creditor, creditor_iban, creditor_reference, sector, principal, "
+      "interest, "
+      "collection_costs, verification, settled_amount, settled_on, paid_on, payment_id FROM "
+      "debt_claims" +
+          where + " ORDER BY dossier_id, seq",
       id, dossier, [](const Statement& s, Dossier& d) -> Status {
         Claim c;
         c.seq = s.Int(1);
@@ -267,7 +284,8 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
         c.principal = s.MoneyAt(6);
         c.interest = s.MoneyAt(7);
         c.collection_costs = s.MoneyAt(8);
-        NABIJ_ASSIGN_OR_RETURN(c.verification, Known(debt::VerificationOf(s.TextView(9)), "verification"));
+        NABIJ_ASSIGN_OR_RETURN(c.verification,
+                               Known(debt::VerificationOf(s.TextView(9)), "verification"));
         if (!s.IsNull(10)) c.settled_amount = s.MoneyAt(10);
         c.settled_on = DateOrNull(s, 11);
         c.paid_on = DateOrNull(s, 12);
@@ -277,8 +295,10 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
       }));
   NABIJ_RETURN_IF_ERROR(EachChildRow(
       db_,
-      "SELECT dossier_id, claim_seq, round, percentage_num, percentage_den, amount, sent, answer_due, answer, "
-      "answer_date, counter_amount FROM debt_offers" + where + " ORDER BY dossier_id, claim_seq, round",
+      "SELECT dossier_id, claim_seq, round, percentage_num, percentage_den, amount, sent, "
+      "answer_due, answer, "
+      "answer_date, counter_amount FROM debt_offers" +
+          where + " ORDER BY dossier_id, claim_seq, round",
       id, dossier, [](const Statement& s, Dossier& d) -> Status {
         Claim* c = d.FindClaim(s.Int(1));
         if (c == nullptr) return Corrupt("debt_offers");
@@ -312,39 +332,59 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
         d.repayments.push_back(r);
         return Status::Ok();
       }));
-  NABIJ_RETURN_IF_ERROR(EachChildRow(
-      db_,
-      "SELECT dossier_id, seq, milestone, granted, confirmed_by, amount, clawed_back, clawed_back_on FROM "
-      "debt_forgiveness" + where + " ORDER BY dossier_id, seq",
-      id, dossier, [](const Statement& s, Dossier& d) -> Status {
-        debt::Forgiveness f;
-        f.seq = s.Int(1);
-        if (!s.IsNull(2)) {
-          NABIJ_ASSIGN_OR_RETURN(f.milestone, Known(debt::MilestoneKindOf(s.TextView(2)), "milestone"));
-        }
-        f.date = DateAt(s, 3);
-        f.confirmed_by = s.Text(4);
-        f.amount = s.MoneyAt(5);
-        f.clawed_back = s.MoneyAt(6);
-        f.clawed_back_on = DateOrNull(s, 7);
-        d.forgiveness.push_back(std::move(f));
-        return Status::Ok();
-      }));
+  NABIJ_RETURN_IF_ERROR(
+      EachChildRow(db_,
+                   "SELECT dossier_id, seq, milestone, granted, confirmed_by, amount, clawed_back, "
+                   "clawed_back_on FROM "
+                   "debt_forgiveness" +
+                       where + " ORDER BY dossier_id, seq",
+                   id, dossier, [](const Statement& s, Dossier& d) -> Status {
+                     debt::Forgiveness f;
+                     f.seq = s.Int(1);
+                     if (!s.IsNull(2)) {
+                       NABIJ_ASSIGN_OR_RETURN(
+                           f.milestone, Known(debt::MilestoneKindOf(s.TextView(2)), "milestone"));
+                     }
+                     f.date = DateAt(s, 3);
+                     f.confirmed_by = s.Text(4);
+                     f.amount = s.MoneyAt(5);
+                     f.clawed_back = s.MoneyAt(6);
+                     f.clawed_back_on = DateOrNull(s, 7);
+                     d.forgiveness.push_back(std::move(f));
+                     return Status::Ok();
+                   }));
   return out;
 }
 
 Result<Dossier> SqliteDebtStore::LoadDossier(int64_t id) {
-  if (id <= 0) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(id), "dossier");
+  if (id <= 0)
+    return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(id),
+                  "dossier");
   NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> one, Load(id));
   return std::move(one.front());
 }
 
 Result<std::vector<Dossier>> SqliteDebtStore::LoadDossiers() { return Load(0); }
 
+Result<std::vector<int64_t>> SqliteDebtStore::DossiersOf(const std::string& household_ref) {
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("SELECT id FROM debt_dossiers WHERE household_ref = ?1 ORDER BY id"));
+  s.BindText(1, household_ref);
+  std::vector<int64_t> out;
+  for (;;) {
+    NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    out.push_back(s.Int(0));
+  }
+  return out;
+}
+
 Status SqliteDebtStore::AppendEntry(const ledger::Entry& e) {
   NABIJ_RETURN_IF_ERROR(ledger::Validate(e));
-  NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare("INSERT INTO ledger_entries (reference, booking_date, description, "
-                                                  "reverses) VALUES (?1, ?2, ?3, ?4) RETURNING id"));
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement s, db_.Prepare("INSERT INTO ledger_entries (reference, booking_date, description, "
+                               "reverses) VALUES (?1, ?2, ?3, ?4) RETURNING id"));
   s.BindText(1, e.reference);
   s.BindDate(2, e.booking_date);
   s.BindText(3, e.description);
@@ -356,15 +396,17 @@ Status SqliteDebtStore::AppendEntry(const ledger::Entry& e) {
   auto row = s.Step();
   if (!row.ok()) {
     if (row.error().code() == ErrorCode::kAlreadyExists) {
-      return Status(ErrorCode::kAlreadyExists, "reference " + e.reference + " is already booked", "reference");
+      return Status(ErrorCode::kAlreadyExists, "boeking " + e.reference + " bestaat al",
+                    "reference");
     }
     return row.error();
   }
   NABIJ_CHECK(*row);
   const int64_t entry_id = s.Int(0);
   s.Reset();
-  NABIJ_ASSIGN_OR_RETURN(Statement p, db_.Prepare("INSERT INTO ledger_postings (entry_id, seq, account, amount) "
-                                                  "VALUES (?1, ?2, ?3, ?4)"));
+  NABIJ_ASSIGN_OR_RETURN(Statement p,
+                         db_.Prepare("INSERT INTO ledger_postings (entry_id, seq, account, amount) "
+                                     "VALUES (?1, ?2, ?3, ?4)"));
   for (size_t i = 0; i < e.postings.size(); ++i) {
     p.BindInt(1, entry_id);
     p.BindInt(2, static_cast<int64_t>(i + 1));
@@ -376,25 +418,32 @@ Status SqliteDebtStore::AppendEntry(const ledger::Entry& e) {
   return Status::Ok();
 }
 
-Status SqliteDebtStore::Save(const std::vector<Dossier>& dossiers, const std::vector<ledger::Entry>& entries) {
+Status SqliteDebtStore::Save(const std::vector<Dossier>& dossiers,
+                             const std::vector<ledger::Entry>& entries) {
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
   for (const Dossier& d : dossiers) {
-    NABIJ_ASSIGN_OR_RETURN(Statement s,
-                           db_.Prepare(std::string("UPDATE debt_dossiers SET version = version + 1, (") +
-                                       kDossierColumns +
-                                       ") = (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                                       "?19, ?20, ?21, ?22) WHERE id = ?1 AND version = ?2"));
+    NABIJ_ASSIGN_OR_RETURN(
+        Statement s,
+        db_.Prepare(std::string("UPDATE debt_dossiers SET version = version + 1, (") +
+                    kDossierColumns +
+                    ") = (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+                    "?19, ?20, ?21, ?22) WHERE id = ?1 AND version = ?2"));
     s.BindInt(1, d.id);
     s.BindInt(2, d.version);
     BindDossier(s, 3, d);
     NABIJ_RETURN_IF_ERROR(s.Run());
     if (sqlite3_changes(db_.handle()) == 0) {
-      NABIJ_ASSIGN_OR_RETURN(Statement exists, db_.Prepare("SELECT 1 FROM debt_dossiers WHERE id = ?1"));
+      NABIJ_ASSIGN_OR_RETURN(Statement exists,
+                             db_.Prepare("SELECT 1 FROM debt_dossiers WHERE id = ?1"));
       exists.BindInt(1, d.id);
       NABIJ_ASSIGN_OR_RETURN(bool found, exists.Step());
-      if (!found) return Status(ErrorCode::kNotFound, "no debt dossier " + std::to_string(d.id), "dossier");
+      if (!found)
+        return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(d.id),
+                      "dossier");
       return Status(ErrorCode::kConflict,
-                    "dossier " + std::to_string(d.id) + " was changed by someone else; load it again", "version");
+                    "dossier " + std::to_string(d.id) +
+                        " is intussen door iemand anders gewijzigd; laad het opnieuw",
+                    "version");
     }
     NABIJ_RETURN_IF_ERROR(WriteChildren(d));
   }
@@ -404,8 +453,10 @@ Status SqliteDebtStore::Save(const std::vector<Dossier>& dossiers, const std::ve
 
 Status SqliteDebtStore::AddTasks(const std::vector<debt::OutreachTask>& tasks) {
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
-  NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare("INSERT INTO debt_tasks (source, sector, household_ref, signal_date, "
-                                                  "arrears, months, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement s,
+      db_.Prepare("INSERT INTO debt_tasks (source, sector, household_ref, signal_date, "
+                  "arrears, months, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
   for (size_t i = 0; i < tasks.size(); ++i) {
     const debt::ArrearsSignal& g = tasks[i].signal;
     s.BindText(1, g.source);
@@ -419,7 +470,8 @@ Status SqliteDebtStore::AddTasks(const std::vector<debt::OutreachTask>& tasks) {
     if (!st.ok()) {
       const std::string field = "tasks[" + std::to_string(i) + "]";
       if (st.code() == ErrorCode::kAlreadyExists) {
-        return Status(ErrorCode::kAlreadyExists, "signal " + std::to_string(i) + " was imported before", field);
+        return Status(ErrorCode::kAlreadyExists,
+                      "signaal " + std::to_string(i) + " is al eerder ingelezen", field);
       }
       return Status(st.code(), st.message(), field);
     }
@@ -429,8 +481,9 @@ Status SqliteDebtStore::AddTasks(const std::vector<debt::OutreachTask>& tasks) {
 }
 
 Result<std::vector<debt::OutreachTask>> SqliteDebtStore::Tasks() {
-  NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT id, source, sector, household_ref, signal_date, arrears, "
-                                                  "months, created FROM debt_tasks ORDER BY id"));
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement s, db_.Prepare("SELECT id, source, sector, household_ref, signal_date, arrears, "
+                               "months, created FROM debt_tasks ORDER BY id"));
   std::vector<debt::OutreachTask> out;
   for (;;) {
     NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -454,8 +507,9 @@ Result<std::vector<ledger::Entry>> SqliteDebtStore::Entries() {
   std::vector<ledger::Entry> out;
   std::map<int64_t, size_t> index;
   {
-    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare("SELECT id, reference, booking_date, description, reverses FROM "
-                                                    "ledger_entries WHERE reference GLOB 'debt:*' ORDER BY id"));
+    NABIJ_ASSIGN_OR_RETURN(
+        Statement s, db_.Prepare("SELECT id, reference, booking_date, description, reverses FROM "
+                                 "ledger_entries WHERE reference GLOB 'debt:*' ORDER BY id"));
     for (;;) {
       NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
@@ -469,9 +523,10 @@ Result<std::vector<ledger::Entry>> SqliteDebtStore::Entries() {
       out.push_back(std::move(e));
     }
   }
-  NABIJ_ASSIGN_OR_RETURN(Statement p, db_.Prepare("SELECT p.entry_id, p.account, p.amount FROM ledger_postings p "
-                                                  "JOIN ledger_entries e ON e.id = p.entry_id WHERE e.reference GLOB "
-                                                  "'debt:*' ORDER BY p.entry_id, p.seq"));
+  NABIJ_ASSIGN_OR_RETURN(
+      Statement p, db_.Prepare("SELECT p.entry_id, p.account, p.amount FROM ledger_postings p "
+                               "JOIN ledger_entries e ON e.id = p.entry_id WHERE e.reference GLOB "
+                               "'debt:*' ORDER BY p.entry_id, p.seq"));
   for (;;) {
     NABIJ_ASSIGN_OR_RETURN(bool row, p.Step());
     if (!row) break;

@@ -2,8 +2,8 @@
 // tables of migration 1 for the fund's entries).
 //
 // Save runs in one BEGIN IMMEDIATE transaction: each dossier row is updated only where its version
-// is the one it was loaded with (else kConflict), its claims, offers and forgiveness are upserted by
-// key, new repayments inserted (the table is append-only), and the ledger entries appended; any
+// is the one it was loaded with (else kConflict), its claims, offers and forgiveness are upserted
+// by key, new repayments inserted (the table is append-only), and the ledger entries appended; any
 // error rolls everything back. Error messages carry SQLite's text (constraint names), never a
 // stored value. Works on a migrated SqliteDatabase that the caller owns and that outlives the
 // store; one thread at a time, like the database.
@@ -23,7 +23,9 @@ class SqliteDebtStore final : public debt::DebtStore {
   Result<int64_t> CreateDossier(const debt::Dossier& d) override;
   Result<debt::Dossier> LoadDossier(int64_t id) override;
   Result<std::vector<debt::Dossier>> LoadDossiers() override;
-  Status Save(const std::vector<debt::Dossier>& dossiers, const std::vector<ledger::Entry>& entries) override;
+  Result<std::vector<int64_t>> DossiersOf(const std::string& household_ref) override;
+  Status Save(const std::vector<debt::Dossier>& dossiers,
+              const std::vector<ledger::Entry>& entries) override;
   Status AddTasks(const std::vector<debt::OutreachTask>& tasks) override;
   Result<std::vector<debt::OutreachTask>> Tasks() override;
   Result<std::vector<ledger::Entry>> Entries() override;
