@@ -21,7 +21,7 @@ const MENUS: Record<string, MenuItem[]> = {
   handhaving: [START, SEARCH],
   financiele_administratie: [START, SEARCH, RUN, CASELOAD],
   beleid: [CASELOAD, DEBT_FIGURES],
-  auditor: [ACCESS_LOG, RUN, CASELOAD],
+  auditor: [ACCESS_LOG, RUN, CASELOAD, DEBT_FIGURES],
   beheerder: [USERS],
 };
 
