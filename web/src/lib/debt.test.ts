@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
-import { daysLeftText, daysNl, milestoneError, milestoneNl, otherDossiers, percentNl, queueRows, type DebtClock, type DebtDossierSummary } from './debt';
+import { daysLeftText, daysNl, milestoneError, milestoneForHouseholdNl, milestoneNl, otherDossiers, percentNl, queueRows, type DebtClock, type DebtDossierSummary } from './debt';
 
 const clock = (id: number, state: string, days_left: number, days_elapsed = 28 - days_left): DebtClock => ({
   dossier_id: id,
@@ -81,6 +81,7 @@ describe('milestones', () => {
   it('have Dutch names, unknown kinds readable', () => {
     expect(milestoneNl('baan')).toBe('Betaald werk gevonden');
     expect(milestoneNl('iets_anders')).toBe('iets anders');
+    expect(milestoneForHouseholdNl('diploma')).toBe('Een diploma halen');
   });
   it('a refusal shows the head line and the server reason', () => {
     const e = new ApiError(409, { code: 'already_exists', message: 'mijlpaal budgetcursus is al bevestigd', field: 'milestone' });

@@ -115,6 +115,13 @@ const MILESTONE_NL: Record<string, string> = {
   diploma: 'Diploma behaald',
   einde_looptijd: 'Rest kwijtgescholden na de looptijd',
 };
+// The same milestones as the household reads them (its own view, plain Dutch).
+const MILESTONE_HOUSEHOLD_NL: Record<string, string> = {
+  budgetcursus: 'Een budgetcursus afmaken',
+  participatie_trede: 'Een stap zetten naar werk of meedoen',
+  baan: 'Betaald werk vinden',
+  diploma: 'Een diploma halen',
+};
 const DOSSIER_STATUS_NL: Record<string, string> = {
   intake: 'intake',
   gesaneerd: 'gesaneerd',
@@ -165,6 +172,7 @@ const SOURCE_NL: Record<string, string> = { uitkering: 'ingehouden op de uitkeri
 
 const word = (table: Record<string, string>) => (key: string) => table[key] ?? key.replace(/_/g, ' ');
 export const milestoneNl = word(MILESTONE_NL);
+export const milestoneForHouseholdNl = word(MILESTONE_HOUSEHOLD_NL);
 export const dossierStatusNl = word(DOSSIER_STATUS_NL);
 export const clockStateNl = word(CLOCK_NL);
 export const claimStatusNl = word(CLAIM_STATUS_NL);

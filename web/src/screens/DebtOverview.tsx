@@ -4,7 +4,7 @@ import { useGet } from '../lib/useApi';
 import { Link } from '../lib/router';
 import { euro, monthName } from '../lib/format';
 import { ErrorBox, PageTitle } from '../lib/ui';
-import { milestoneNl, type DebtOverviewDoc } from '../lib/debt';
+import { milestoneForHouseholdNl, type DebtOverviewDoc } from '../lib/debt';
 import './debt-print.css';
 
 export function DebtOverview({ id }: { id: number }) {
@@ -67,7 +67,7 @@ export function DebtOverview({ id }: { id: number }) {
                 <tbody>
                   {data.milestones.map((m) => (
                     <tr key={m.kind}>
-                      <td>{milestoneNl(m.kind)}</td>
+                      <td>{milestoneForHouseholdNl(m.kind)}</td>
                       <td class="num">{euro(m.forgives)}</td>
                     </tr>
                   ))}
