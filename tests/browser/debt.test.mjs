@@ -40,6 +40,15 @@ await h.test('schuldhulpverlener: one-time password, the list with the work queu
   const others = page.locator('[data-testid=debt-dossiers] tbody tr');
   check((await others.count()) === api.dossiers.length - api.work_queue.length, 'not every other dossier is listed');
   await h.shot('schulden-lijst');
+  // A dossier still in intake: confirming a milestone is refused, with the server's reason.
+  const first = api.work_queue[0].dossier_id;
+  await rows.first().getByRole('link').click();
+  await page.getByRole('heading', { name: new RegExp(`^Schuldendossier ${first} `) }).waitFor();
+  check((await page.getByRole('heading', { name: 'Regeling' }).count()) === 1, 'no plan section');
+  await page.getByRole('button', { name: 'Bevestig: Betaald werk gevonden' }).click();
+  await page.getByRole('alert').getByText(`Dit kan nu niet. Dossier ${first} is intake: kwijtschelding kan pas na de sanering.`).waitFor();
+  await page.getByRole('link', { name: 'Terug naar de dossiers' }).click();
+  await page.getByRole('heading', { name: 'Schuldenfonds: dossiers' }).waitFor();
 });
 
 await h.test('a restructured dossier: claims, offers, the plan', async () => {

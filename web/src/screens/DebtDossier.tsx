@@ -33,6 +33,7 @@ export function DebtDossier({ id }: { id: number }) {
   const [done, setDone] = useState<string | null>(null);
 
   async function confirm(kind: string) {
+    if (busy) return; // the buttons stay enabled (and keep the focus); a second click waits
     setBusy(true);
     setRefused(null);
     setDone(null);
@@ -253,7 +254,7 @@ export function DebtDossier({ id }: { id: number }) {
         <p class="hint">Een bevestigde mijlpaal scheldt een deel van het saldo kwijt volgens de regel van de gemeente.</p>
         <div class="buttons">
           {MILESTONE_KINDS.map((k) => (
-            <button type="button" key={k} disabled={busy} onClick={() => confirm(k)}>
+            <button type="button" key={k} aria-busy={busy || undefined} onClick={() => confirm(k)}>
               Bevestig: {milestoneNl(k)}
             </button>
           ))}
