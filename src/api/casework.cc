@@ -227,6 +227,18 @@ Result<pw::HouseholdHistory> HistoryFromHousehold(const pw::HouseholdSpec& spec,
   return h;
 }
 
+cases::LetterContext DemoLetterContext(std::string recipient, std::string reference, Date letter_date) {
+  cases::LetterContext ctx;
+  ctx.municipality = "Gemeente Demodorp (fictief)";
+  ctx.municipality_address = {"Postbus 1", "9999 ZZ Demodorp"};
+  ctx.recipient_name = std::move(recipient);
+  ctx.recipient_address = {"(adres volgens de BRP)"};
+  ctx.reference = std::move(reference);
+  ctx.letter_date = letter_date;
+  ctx.signer = "De klantmanager inkomen";
+  return ctx;
+}
+
 Status Casework::Record(std::string_view actor, std::string_view kind, int64_t case_id, std::string detail) {
   return events_.Append(
       {FormatUtc(clock_.NowUnixMillis()), std::string(actor), std::string(kind), case_id, std::move(detail)});

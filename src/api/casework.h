@@ -76,6 +76,11 @@ struct ChangeOutcome {
   int64_t person_id = 0;  // the person who joined
 };
 
+// The letter context of the fictitious demo municipality (code 9999, "Gemeente Demodorp"): the
+// sender, a placeholder address and the reference "NABIJ-B<decision>". A real deployment fills its
+// own from its configuration and the BRP.
+cases::LetterContext DemoLetterContext(std::string recipient, std::string reference, Date letter_date);
+
 class Casework {
  public:
   Casework(const rules::ParameterSet& rules, cases::CaseStore& store, EventLog& events, const Clock& clock)

@@ -442,13 +442,18 @@ Response Service::SearchCases(const Call& c) {
   return r;
 }
 
+Result<payments::CaseFile> Service::CaseFileOf(int64_t id) {
+  NABIJ_ASSIGN_OR_RETURN(std::optional<payments::CaseFile> file, d_.case_files.LoadCaseFile(id));
+  if (!file) return Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id");
+  return std::move(*file);
+}
+
 Response Service::GetCase(const Call& c) {
   auto id = PositiveId(c.req.Param("id"), "id");
   if (!id.ok()) return ErrorResponse(id.error());
-  auto loaded = d_.case_files.LoadCaseFile(*id);
+  auto loaded = CaseFileOf(*id);
   if (!loaded.ok()) return ErrorResponse(loaded.error());
-  if (!*loaded) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id"));
-  const payments::CaseFile& f = **loaded;
+  const payments::CaseFile& f = *loaded;
   const payments::RunCase& rc = f.c;
   const pw::HouseholdHistory& h = rc.history;
   Date today = d_.clock.Today();
@@ -961,9 +966,8 @@ Response Service::CaseDecisions(const Call& c) {
 Response Service::CaseHistory(const Call& c) {
   auto id = PositiveId(c.req.Param("id"), "id");
   if (!id.ok()) return ErrorResponse(id.error());
-  auto exists = d_.case_files.LoadCaseFile(*id);
+  auto exists = CaseFileOf(*id);
   if (!exists.ok()) return ErrorResponse(exists.error());
-  if (!*exists) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id"));
   constexpr int kMaxEvents = 1000;
   auto events = d_.events.List(*id, kMaxEvents);
   if (!events.ok()) return ErrorResponse(events.error());
@@ -987,17 +991,10 @@ Response Service::CaseLetter(const Call& c) {
   if (d->case_id != *id) {
     return ErrorResponse(Status(ErrorCode::kNotFound, "dit dossier heeft geen besluit met dit nummer", "letter"));
   }
-  auto file = d_.case_files.LoadCaseFile(*id);
+  auto file = CaseFileOf(*id);
   if (!file.ok()) return ErrorResponse(file.error());
-  if (!*file) return ErrorResponse(Status(ErrorCode::kNotFound, "er is geen dossier met dit nummer", "id"));
-  cases::LetterContext ctx;
-  ctx.municipality = "Gemeente Demodorp (fictief)";
-  ctx.municipality_address = {"Postbus 1", "9999 ZZ Demodorp"};
-  ctx.recipient_name = (*file)->c.applicant.name;
-  ctx.recipient_address = {"(adres volgens de BRP)"};
-  ctx.reference = "NABIJ-B" + std::to_string(*letter);
-  ctx.letter_date = d_.clock.Today();
-  ctx.signer = "De klantmanager inkomen";
+  cases::LetterContext ctx =
+      DemoLetterContext(file->c.applicant.name, "NABIJ-B" + std::to_string(*letter), d_.clock.Today());
   Casework work(d_.rules, d_.cases, d_.events, d_.clock);
   auto pdf = work.LetterPdf(*letter, ctx);
   if (!pdf.ok()) return ErrorResponse(pdf.error());

@@ -112,6 +112,8 @@ class Service {
   // The rules of `month` in `gemeente`, snapshotted once and kept (a bounded number of them).
   Result<std::shared_ptr<const pw::Params>> ParamsFor(Month month, const std::string& gemeente);
   Status RecordEvent(const std::string& actor, const std::string& kind, const std::string& detail);
+  // The client file `id`; kNotFound (in Dutch) when there is none.
+  Result<payments::CaseFile> CaseFileOf(int64_t id);
 
   ServiceDeps d_;
   std::mutex runs_mu_;

@@ -151,19 +151,6 @@ int Show(const Args& a, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
-// The fictitious municipality of the demo (code 9999); a real deployment reads its own.
-cases::LetterContext DemoLetterContext(std::string recipient, int64_t decision_id, Date today) {
-  cases::LetterContext ctx;
-  ctx.municipality = "Gemeente Demodorp (fictief)";
-  ctx.municipality_address = {"Postbus 1", "9999 ZZ Demodorp"};
-  ctx.recipient_name = std::move(recipient);
-  ctx.recipient_address = {"(adres volgens de BRP)"};
-  ctx.reference = "NABIJ-B" + std::to_string(decision_id);
-  ctx.letter_date = today;
-  ctx.signer = "De klantmanager inkomen";
-  return ctx;
-}
-
 int Letter(const Args& a, std::ostream& out, std::ostream& err) {
   auto id = IdArgument(a, "DECISION --out FILE.pdf");
   if (!id.ok()) return Fail(err, id.error());
@@ -186,7 +173,8 @@ int Letter(const Args& a, std::ostream& out, std::ostream& err) {
     if (!in.ok()) return Fail(err, in.error());
     recipient = in->applicant.name;
   }
-  auto pdf = (*s)->work->LetterPdf(*id, DemoLetterContext(recipient, *id, (*s)->clock.Today()));
+  auto pdf = (*s)->work->LetterPdf(
+      *id, api::DemoLetterContext(recipient, "NABIJ-B" + std::to_string(*id), (*s)->clock.Today()));
   if (!pdf.ok()) return Fail(err, pdf.error());
   Status w = WriteFileAtomically(path, *pdf);
   if (!w.ok()) return Fail(err, w);

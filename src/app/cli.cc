@@ -15,6 +15,7 @@
 #include <map>
 #include <sstream>
 
+#include "api/casework.h"
 #include "api/household_json.h"
 #include "base/clock.h"
 #include "cases/decision_letter.h"
@@ -132,14 +133,8 @@ int CalcOne(const rules::ParameterSet& set, const std::string& text, const Args&
   }
   if (auto letter = a.options.find("letter"); letter != a.options.end()) {
     // The decision letter as the citizen would receive it (fictitious municipality and person).
-    cases::LetterContext ctx;
-    ctx.municipality = "Gemeente Demodorp (fictief)";
-    ctx.municipality_address = {"Postbus 1", "9999 ZZ Demodorp"};
-    ctx.recipient_name = "Fictieve aanvrager";
-    ctx.recipient_address = {"Voorbeeldstraat 1", "9999 AA Demodorp"};
-    ctx.reference = "NABIJ-" + in->month.ToString();
-    ctx.letter_date = SystemClock().Today();
-    ctx.signer = "De klantmanager inkomen";
+    cases::LetterContext ctx =
+        api::DemoLetterContext("Fictieve aanvrager", "NABIJ-" + in->month.ToString(), SystemClock().Today());
     auto until = cases::ObjectionDeadline(set, ctx.letter_date);
     if (!until.ok()) return Fail(err, until.error());
     auto kind = d->bijstand == Money::Zero() ? cases::DecisionKind::kAfwijzing : cases::DecisionKind::kToekenning;

@@ -12,6 +12,7 @@ const BASE = env('BASE_URL');
 const SHOTS = env('SHOTS');
 const require = createRequire(path.join(env('WEB_DIR'), 'package.json'));
 const { chromium } = require('playwright-core');
+const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const NEW_PW = 'een-nieuw-wachtwoord-2026';
 const now = new Date();
@@ -43,6 +44,18 @@ async function newSession() {
 }
 async function shot(name) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+// WCAG 2.1 A and AA checks of axe-core on the page as it is now; any violation fails the step.
+const axeChecked = [];
+async function a11y(screen) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length}×): ${v.help} -- ${v.nodes[0]?.target?.join(' ')}`);
+  });
+  check(result.length === 0, `accessibility of ${screen}:\n  ${result.join('\n  ')}`);
+  axeChecked.push(screen);
 }
 async function test(name, fn) {
   const start = Date.now();
@@ -124,10 +137,28 @@ await test('calculator: table, chart and explanation, both regimes', async () =>
   check((await page.locator('[data-testid=uitleg-16]').textContent()).includes('Pw art. 31'), 'no article in the explanation');
   check((await page.getByRole('button', { name: 'Uitleg bij 16 uur' }).getAttribute('aria-expanded')) === 'true', 'aria-expanded');
   await shot('rekenhulp');
+  await a11y('rekenhulp');
   await page.getByLabel('Participatiewet in balans').check();
   await page.getByRole('button', { name: 'Bereken', exact: true }).click();
   await page.getByRole('heading', { name: 'Uitkomst (Participatiewet in balans)' }).waitFor();
   await shot('rekenhulp-in-balans');
+});
+
+await test('calculator by keyboard only: skip link, Tab to Bereken, Enter, Space on an explanation', async () => {
+  await page.goto(`${BASE}/rekenhulp`);
+  await page.getByRole('heading', { name: 'Wat houd ik over als ik parttime ga werken?' }).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  check((await page.evaluate(() => document.activeElement?.id)) === 'main', 'the skip link does not move focus to the content');
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+  for (let i = 0; i < 40 && (await focused()) !== 'Bereken'; i++) await page.keyboard.press('Tab');
+  check((await focused()) === 'Bereken', 'Tab never reaches the Bereken button');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid=calc-table] tbody tr').first().waitFor();
+  for (let i = 0; i < 40 && !(await focused()).startsWith('▸ Uitleg'); i++) await page.keyboard.press('Tab');
+  check((await focused()).startsWith('▸ Uitleg'), 'Tab never reaches an explanation button');
+  await page.keyboard.press('Space');
+  await page.locator('[data-testid=uitleg-0] tbody tr').first().waitFor();
 });
 
 await test('log in with a one-time password, forced password change, work queue', async () => {
@@ -140,6 +171,7 @@ await test('log in with a one-time password, forced password change, work queue'
   await page.getByRole('heading', { name: 'Werkvoorraad' }).waitFor();
   await page.locator('[data-testid=queue-applications] tbody tr').first().waitFor();
   await shot('werkvoorraad');
+  await a11y('werkvoorraad');
 });
 
 let caseId = 0;
@@ -155,6 +187,7 @@ await test('search and open a client file', async () => {
   await page.getByRole('button', { name: 'Uitleg van de berekening' }).click();
   await page.locator('#calc-now table.trace').waitFor();
   await shot('dossier-gezocht');
+  await a11y('dossier-gezocht');
 });
 
 await test('take in an application: field error from the API, then an automatic decision', async () => {
@@ -173,6 +206,7 @@ await test('take in an application: field error from the API, then an automatic 
   check((await err.textContent()).includes('gemeentecode'), `field error: ${await err.textContent()}`);
   check((await page.getAttribute('#f-household-gemeente', 'aria-invalid')) === 'true', 'gemeente not marked invalid');
   await shot('aanvraag-veldfout');
+  await a11y('aanvraag-veldfout');
   await page.getByLabel('Gemeente (CBS-code)').fill('9999');
   await page.getByRole('button', { name: 'Aanvraag innemen' }).click();
   await page.locator('[data-testid=intake-result]').waitFor();
@@ -197,6 +231,7 @@ await test('expand a decision explanation and fetch its letter', async () => {
   check(pdf.status() === 200 && pdf.headers()['content-type'].startsWith('application/pdf'), 'letter is no PDF');
   check((await pdf.body()).subarray(0, 4).toString() === '%PDF', 'letter does not start with %PDF');
   await shot('dossier-uitleg');
+  await a11y('dossier-uitleg');
 });
 
 await test('record a month of income', async () => {
@@ -247,6 +282,7 @@ await test('payment run: prepared by one user, approved by a second, SEPA and Ex
   const xlsx = await page.request.get(`${BASE}/api/v1/runs/${MONTH}/report?format=xlsx`);
   check(xlsx.status() === 200 && (await xlsx.body()).subarray(0, 2).toString() === 'PK', 'no Excel file');
   await shot('betaalrun-goedgekeurd');
+  await a11y('betaalrun-goedgekeurd');
   await logout();
 });
 
@@ -258,6 +294,7 @@ await test('caseload chart for beleid; no client file for that role', async () =
   await page.locator('[data-testid=caseload-chart] svg').waitFor();
   check((await page.locator('[data-testid=caseload-table] tbody tr').count()) > 0, 'no caseload rows');
   await shot('caseload');
+  await a11y('caseload');
   await page.goto(`${BASE}/zoeken`);
   await page.getByLabel('Naam, BSN of dossiernummer').fill('Fictieve');
   await page.getByRole('button', { name: 'Zoeken' }).click();
@@ -291,6 +328,7 @@ await test('administrator: first login, new password, create an account', async 
   check((await otp.textContent()).length >= 12, 'no one-time password shown');
   await page.locator('[data-testid=users] tbody tr', { hasText: 'k.werk' }).getByText('eenmalig wachtwoord').waitFor();
   await shot('gebruikers');
+  await a11y('gebruikers');
   await logout();
 });
 
@@ -304,12 +342,14 @@ await test('auditor: the access log shows who opened which file through which sc
   await row.first().waitFor();
   check((await page.locator('[data-testid=access-log] tbody tr', { hasText: 't.beleid' }).count()) === 0, 'filter by user ignored');
   await shot('inzagelog');
+  await a11y('inzagelog');
   await logout();
 });
 
 await browser.close();
 const passed = results.filter((r) => r[1]).length;
 const failed = results.length - passed;
+console.log(`axe-core WCAG 2.1 AA checks without violations: ${axeChecked.join(', ')}`);
 console.log(`screenshots: ${SHOTS}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

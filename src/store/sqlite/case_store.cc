@@ -43,10 +43,6 @@ constexpr char kInsertIncome[] =
 constexpr char kCheckPerson[] =
     "SELECT 1 FROM cases WHERE id = ?1 AND applicant_id = ?2 "
     "UNION ALL SELECT 1 FROM case_members WHERE case_id = ?1 AND person_id = ?2 AND role = 'partner'";
-constexpr char kInsertBarePerson[] = "INSERT INTO persons (birth_date) VALUES (?1) RETURNING id";
-constexpr char kInsertMember[] =
-    "INSERT INTO case_members (case_id, person_id, role, valid_from, valid_until, entitled, relation, education, "
-    "commercial_contract, third_party_contract) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 // A member present on the day leaves: present until the day before (valid_until is exclusive).
 constexpr char kEndMember[] =
     "UPDATE case_members SET valid_until = ?3 WHERE case_id = ?1 AND person_id = ?2 AND role <> 'applicant' "
@@ -358,29 +354,7 @@ Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange
     if (c.joins->role != pw::Role::kChild && c.joins->role != pw::Role::kHousemate) {
       return InvalidArgument("zo komt een kind of een medebewoner erbij", "role");
     }
-    {
-      NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertBarePerson));
-      s.BindDate(1, c.joins->birth);
-      NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
-      NABIJ_CHECK(row);  // RETURNING id
-      ids.person_id = s.Int(0);
-      s.Reset();
-    }
-    const pw::MemberFact& m = *c.joins;
-    NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kInsertMember));
-    s.BindInt(1, c.case_id);
-    s.BindInt(2, ids.person_id);
-    s.BindText(3, m.role == pw::Role::kChild ? "child" : "housemate");
-    s.BindDate(4, m.valid_from);
-    s.BindDateOrNull(5, m.valid_until);
-    s.BindBool(6, m.entitled);
-    static constexpr const char* kRelation[] = {"none", "first_degree", "second_degree"};
-    static constexpr const char* kEducation[] = {"none", "wsf", "wtos", "bbl", "abroad"};
-    s.BindText(7, kRelation[static_cast<size_t>(m.housemate.relation)]);
-    s.BindText(8, kEducation[static_cast<size_t>(m.housemate.education)]);
-    s.BindBool(9, m.housemate.commercial_contract);
-    s.BindBool(10, m.housemate.third_party_contract);
-    NABIJ_RETURN_IF_ERROR(s.Run());
+    NABIJ_ASSIGN_OR_RETURN(ids.person_id, runs_.AddMember(c.case_id, *c.joins));
   }
   if (c.leaves_person_id != 0) {
     NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kEndMember));

@@ -439,6 +439,38 @@ Result<std::vector<int64_t>> SqliteRunStore::AddCases(std::span<const RunCase> c
   return ids;
 }
 
+Status SqliteRunStore::InsertMember(int64_t case_id, int64_t person_id, const pw::MemberFact& m) {
+  NABIJ_STMT(s, kInsertMember);
+  s->BindInt(1, case_id);
+  s->BindInt(2, person_id);
+  s->BindText(3, NameOf(m.role, kRoles));
+  s->BindDate(4, m.valid_from);
+  s->BindDateOrNull(5, m.valid_until);
+  s->BindBool(6, m.entitled);
+  s->BindText(7, NameOf(m.housemate.relation, kRelations));
+  s->BindText(8, NameOf(m.housemate.education, kEducations));
+  s->BindBool(9, m.housemate.commercial_contract);
+  s->BindBool(10, m.housemate.third_party_contract);
+  return s->Run();
+}
+
+Result<int64_t> SqliteRunStore::AddMember(int64_t case_id, const pw::MemberFact& m) {
+  NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
+  int64_t person_id = 0;
+  {
+    NABIJ_STMT(s, kInsertPerson);
+    s->BindNull(1);
+    s->BindDate(2, m.birth);
+    s->BindNull(3);
+    NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
+    NABIJ_CHECK(row);  // RETURNING id
+    person_id = s->Int(0);
+  }
+  NABIJ_RETURN_IF_ERROR(InsertMember(case_id, person_id, m));
+  NABIJ_RETURN_IF_ERROR(tx.Commit());
+  return person_id;
+}
+
 Result<int64_t> SqliteRunStore::InsertCase(const RunCase& c) {
   const pw::HouseholdHistory& h = c.history;
   // The caller's person numbering, in order of first appearance, with each person's birth date.
@@ -532,21 +564,7 @@ Result<int64_t> SqliteRunStore::InsertCase(const RunCase& c) {
     case_id = s->Int(0);
   }
   {
-    NABIJ_STMT(s, kInsertMember);
-    for (const pw::MemberFact& m : h.members) {
-      s->BindInt(1, case_id);
-      s->BindInt(2, db_id[m.person_id]);
-      s->BindText(3, NameOf(m.role, kRoles));
-      s->BindDate(4, m.valid_from);
-      s->BindDateOrNull(5, m.valid_until);
-      s->BindBool(6, m.entitled);
-      s->BindText(7, NameOf(m.housemate.relation, kRelations));
-      s->BindText(8, NameOf(m.housemate.education, kEducations));
-      s->BindBool(9, m.housemate.commercial_contract);
-      s->BindBool(10, m.housemate.third_party_contract);
-      NABIJ_RETURN_IF_ERROR(s->Run());
-      s->Reset();
-    }
+    for (const pw::MemberFact& m : h.members) NABIJ_RETURN_IF_ERROR(InsertMember(case_id, db_id[m.person_id], m));
   }
   {
     NABIJ_STMT(s, kInsertIncome);

@@ -55,6 +55,9 @@ class SqliteRunStore final : public payments::RunStore, public payments::CaseFil
   // limit < 1.
   Result<std::vector<payments::RunCase>> LoadPendingCases(int64_t run_id, Month month, int64_t after_case_id,
                                                           int limit) override;
+  // A person (birth date only) who joins case `case_id` as m.role from m.valid_from; returns the
+  // new person's id. Inside a caller's transaction it is part of it (a savepoint).
+  Result<int64_t> AddMember(int64_t case_id, const pw::MemberFact& m);
   // One case with all its facts and the balances after every run so far (as LoadPendingCases
   // gives them); kNotFound for an unknown id. For recomputing a month and showing a case.
   Result<payments::RunCase> LoadCase(int64_t case_id);
@@ -115,6 +118,7 @@ class SqliteRunStore final : public payments::RunStore, public payments::CaseFil
   Status InsertEntry(const ledger::Entry& e);
   // AddCase's work inside the caller's transaction.
   Result<int64_t> InsertCase(const payments::RunCase& c);
+  Status InsertMember(int64_t case_id, int64_t person_id, const pw::MemberFact& m);
 
   SqliteDatabase& db_;
   std::unordered_map<const char*, std::unique_ptr<Statement>> cache_;

@@ -74,7 +74,10 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
       </section>
     );
   const d = data;
-  const { decisions, letters } = d;
+  const { decisions } = d;
+  // Letters: only for the roles that may open them (docs/accounts.md), so nobody gets a link to a 403.
+  const seesLetters = role === 'klantmanager_inkomen' || role === 'handhaving';
+  const letters = seesLetters ? d.letters : [];
   return (
     <section>
       <PageTitle>
@@ -188,8 +191,8 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
         </table>
       )}
 
-      <h2>Brieven</h2>
-      {letters.length === 0 ? (
+      {seesLetters && <h2>Brieven</h2>}
+      {!seesLetters ? null : letters.length === 0 ? (
         <p>Geen brieven.</p>
       ) : (
         <ul data-testid="letters">
