@@ -40,6 +40,7 @@ await h.test('schuldhulpverlener: one-time password, the list with the work queu
   const others = page.locator('[data-testid=debt-dossiers] tbody tr');
   check((await others.count()) === api.dossiers.length - api.work_queue.length, 'not every other dossier is listed');
   await h.shot('schulden-lijst');
+  await h.a11y('schulden-lijst');
   // A dossier still in intake: confirming a milestone is refused, with the server's reason.
   const first = api.work_queue[0].dossier_id;
   await rows.first().getByRole('link').click();
@@ -84,6 +85,7 @@ await h.test('a restructured dossier: claims, offers, the plan', async () => {
   const plan = await page.locator('[data-testid=debt-plan]').textContent();
   check(plan.includes('studieschuld') && plan.includes(euro(before.plan.monthly)) && plan.includes(`${before.plan.term_months} maanden`), `plan: ${plan}`);
   await h.shot('schulden-dossier');
+  await h.a11y('schulden-dossier');
 });
 
 await h.test('confirm a milestone: the balance drops; a second time the refusal in Dutch', async () => {
@@ -100,6 +102,7 @@ await h.test('confirm a milestone: the balance drops; a second time the refusal 
   await page.getByRole('alert').getByText('Dit bestaat al. Mijlpaal budgetcursus is al bevestigd.').waitFor();
   check((await page.locator('[data-testid=debt-balance]').textContent()) === euro(before.balance - forgives), 'the refused milestone changed the balance');
   await h.shot('schulden-mijlpaal');
+  await h.a11y('schulden-mijlpaal');
 });
 
 await h.test("the household's own view, printable", async () => {
@@ -120,6 +123,7 @@ await h.test("the household's own view, printable", async () => {
   await page.getByRole('button', { name: 'Afdrukken' }).click();
   check((await page.evaluate(() => window.__printed)) === 1, 'Afdrukken did not print');
   await h.shot('schulden-overzicht');
+  await h.a11y('schulden-overzicht');
   await page.emulateMedia({ media: 'print' });
   check(!(await page.locator('header.top').isVisible()), 'the menu is printed');
   check(!(await page.getByRole('button', { name: 'Afdrukken' }).isVisible()), 'the button is printed');
@@ -144,6 +148,7 @@ await h.test("the fund's figures for the schuldhulpverlener", async () => {
   await page.getByRole('button', { name: 'Tonen' }).click();
   await page.getByRole('alert').getByText(/Vul datums in als JJJJ-MM-DD/).waitFor();
   await h.shot('schulden-cijfers');
+  await h.a11y('schulden-cijfers');
   await h.logout();
 });
 

@@ -26,12 +26,14 @@ export function check(cond, what) {
 export async function startBrowser() {
   const require = createRequire(path.join(env('WEB_DIR'), 'package.json'));
   const { chromium } = require('playwright-core');
+  const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const browser = await chromium.launch({
     executablePath: env('CHROMIUM'),
     headless: true,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--lang=nl-NL'],
   });
   const results = [];
+  const axeChecked = [];
   const h = {
     browser,
     context: null,
@@ -45,6 +47,18 @@ export async function startBrowser() {
     },
     async shot(name) {
       await h.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    /** axe-core's WCAG 2.1 A and AA rules on the page as it is now; any violation fails the step. */
+    async a11y(screen) {
+      const page = h.page;
+      if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+      const found = await page.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return r.violations.map((v) => `${v.id} (${v.nodes.length}×): ${v.help} -- ${v.nodes[0]?.target?.join(' ')}`);
+      });
+      check(found.length === 0, `accessibility of ${screen}:\n  ${found.join('\n  ')}`);
+      axeChecked.push(screen);
     },
     async test(name, fn) {
       const start = Date.now();
@@ -85,6 +99,7 @@ export async function startBrowser() {
     async finish() {
       await browser.close();
       const passed = results.filter((r) => r[1]).length;
+      if (axeChecked.length) console.log(`axe-core WCAG 2.1 AA checks without violations: ${axeChecked.join(', ')}`);
       console.log(`screenshots: ${SHOTS}`);
       console.log(`${passed} passed, ${results.length - passed} failed`);
       process.exit(results.length > 0 && passed === results.length ? 0 : 1);
