@@ -64,3 +64,4 @@ mkdir -p "$SHOTS"
 BASE_URL="http://127.0.0.1:$PORT" ADMIN_PW="$ADMIN_PW" KMI_PW="$KMI_PW" FA1_PW="$FA1_PW" FA2_PW="$FA2_PW" \
   BELEID_PW="$BELEID_PW" AUDITOR_PW="$AUDITOR_PW" SHOTS="$SHOTS" CHROMIUM="$CHROMIUM" WEB_DIR="$SRC/web" \
   node "$SRC/tests/browser/ui.test.mjs"
+SHV_PW="$(user_pw t.schuld schuldhulpverlener)" BELEID_FUND_PW="$(user_pw t.beleid.fonds beleid)" BASE_URL="http://127.0.0.1:$PORT" SHOTS="$SHOTS" CHROMIUM="$CHROMIUM" WEB_DIR="$SRC/web" node "$SRC/tests/browser/debt.test.mjs"

@@ -12,6 +12,10 @@ import { Runs } from './screens/Runs';
 import { Caseload } from './screens/Caseload';
 import { Users } from './screens/Users';
 import { AccessLog } from './screens/AccessLog';
+import { DebtList } from './screens/DebtList';
+import { DebtDossier } from './screens/DebtDossier';
+import { DebtOverview } from './screens/DebtOverview';
+import { DebtFigures } from './screens/DebtFigures';
 import { homeFor, menuFor } from './lib/menu';
 import './style.css';
 
@@ -123,6 +127,10 @@ function route(pathname: string, session: Session) {
   if (pathname === '/caseload') return <Caseload />;
   if (pathname === '/gebruikers') return <Users />;
   if (pathname === '/inzagelog') return <AccessLog />;
+  if (pathname === '/schulden') return <DebtList />;
+  if ((m = /^\/schulden\/(\d+)$/.exec(pathname))) return <DebtDossier id={Number(m[1])} />;
+  if ((m = /^\/schulden\/(\d+)\/overzicht$/.exec(pathname))) return <DebtOverview id={Number(m[1])} />;
+  if (pathname === '/fondscijfers') return <DebtFigures />;
   return (
     <section>
       <h1>Pagina niet gevonden</h1>

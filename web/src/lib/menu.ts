@@ -11,15 +11,17 @@ const RUN: MenuItem = { href: '/betaalrun', label: 'Betaalrun' };
 const CASELOAD: MenuItem = { href: '/caseload', label: 'Caseload' };
 const ACCESS_LOG: MenuItem = { href: '/inzagelog', label: 'Inzagelog' };
 const USERS: MenuItem = { href: '/gebruikers', label: 'Gebruikers' };
+const DEBT: MenuItem = { href: '/schulden', label: 'Schuldenfonds' };
+const DEBT_FIGURES: MenuItem = { href: '/fondscijfers', label: 'Cijfers fonds' };
 
 const MENUS: Record<string, MenuItem[]> = {
   klantmanager_inkomen: [START, SEARCH, INTAKE],
   klantmanager_werk: [START, SEARCH],
-  schuldhulpverlener: [START, SEARCH],
+  schuldhulpverlener: [START, SEARCH, DEBT, DEBT_FIGURES],
   handhaving: [START, SEARCH],
   financiele_administratie: [START, SEARCH, RUN, CASELOAD],
-  beleid: [CASELOAD],
-  auditor: [ACCESS_LOG, RUN, CASELOAD],
+  beleid: [CASELOAD, DEBT_FIGURES],
+  auditor: [ACCESS_LOG, RUN, CASELOAD, DEBT_FIGURES],
   beheerder: [USERS],
 };
 
