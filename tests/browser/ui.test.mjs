@@ -1,96 +1,19 @@
 // Browser tests of the web UI (run by tests/browser/run.sh, which starts nabijd and makes the users).
 // playwright-core drives Debian's Chromium headless; screenshots go to $SHOTS.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { BASE, NEW_PW, check, env, euro, startBrowser } from './harness.mjs';
 
-const env = (k) => {
-  const v = process.env[k];
-  if (!v) throw new Error(`${k} is not set (run this through tests/browser/run.sh)`);
-  return v;
-};
-const BASE = env('BASE_URL');
-const SHOTS = env('SHOTS');
-const require = createRequire(path.join(env('WEB_DIR'), 'package.json'));
-const { chromium } = require('playwright-core');
-const axeSource = require('fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-const NEW_PW = 'een-nieuw-wachtwoord-2026';
 const now = new Date();
 const MONTH = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 const TODAY = `${MONTH}-${String(now.getDate()).padStart(2, '0')}`;
 
-function euro(cents) {
-  const abs = Math.abs(cents);
-  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `€ ${cents < 0 ? '-' : ''}${whole},${String(abs % 100).padStart(2, '0')}`;
-}
-function check(cond, what) {
-  if (!cond) throw new Error(what);
-}
-
-const browser = await chromium.launch({
-  executablePath: env('CHROMIUM'),
-  headless: true,
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--lang=nl-NL'],
-});
-const results = [];
-let context;
+const h = await startBrowser();
 let page;
+let context;
 async function newSession() {
-  if (context) await context.close();
-  context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(30000);
+  page = await h.newSession();
+  context = h.context;
 }
-async function shot(name) {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-// WCAG 2.1 A and AA checks of axe-core on the page as it is now; any violation fails the step.
-const axeChecked = [];
-async function a11y(screen) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length}×): ${v.help} -- ${v.nodes[0]?.target?.join(' ')}`);
-  });
-  check(result.length === 0, `accessibility of ${screen}:\n  ${result.join('\n  ')}`);
-  axeChecked.push(screen);
-}
-async function test(name, fn) {
-  const start = Date.now();
-  try {
-    await fn();
-    results.push([name, true]);
-    console.log(`ok   ${name} (${Date.now() - start} ms)`);
-  } catch (e) {
-    results.push([name, false]);
-    console.log(`FAIL ${name}: ${e.message}`);
-    try {
-      await shot(`FAIL-${name.replace(/\W+/g, '-')}`);
-    } catch {
-      /* no page */
-    }
-  }
-}
-async function login(name, password, { changeTo } = {}) {
-  await page.goto(`${BASE}/inloggen`);
-  await page.getByLabel('Gebruikersnaam').fill(name);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  if (changeTo) {
-    await page.getByRole('heading', { name: 'Kies een nieuw wachtwoord' }).waitFor();
-    await page.getByLabel('Huidig (eenmalig) wachtwoord').fill(password);
-    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill(changeTo);
-    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill(changeTo);
-    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
-  }
-  await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
-}
-async function logout() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
-}
+const { test, shot, a11y, login, logout } = h;
 
 await newSession();
 
@@ -346,10 +269,4 @@ await test('auditor: the access log shows who opened which file through which sc
   await logout();
 });
 
-await browser.close();
-const passed = results.filter((r) => r[1]).length;
-const failed = results.length - passed;
-console.log(`axe-core WCAG 2.1 AA checks without violations: ${axeChecked.join(', ')}`);
-console.log(`screenshots: ${SHOTS}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+await h.finish();
