@@ -12,6 +12,7 @@
 
 #include "api/calculator.h"
 #include "api/casework.h"
+#include "api/fund_collection.h"
 #include "debt/fund.h"
 #include "letters/pdf_renderer.h"
 #include "api/household_json.h"
@@ -151,7 +152,8 @@ ordered_json RunJson(const payments::RunRecord& r) {
                       {"created_at", r.created_at}};
 }
 
-// The amounts of a run's totals or of one case's line in a run (the same seven fields).
+// The amounts of a run's totals or of one case's line in a run (the same eight fields). to_client is
+// the client's share; of it, debt_withheld went to the debt fund and the rest to the client.
 template <typename T>
 void AddRunAmounts(ordered_json& j, const T& t) {
   j["bijstand"] = t.bijstand.cents();
@@ -161,6 +163,7 @@ void AddRunAmounts(ordered_json& j, const T& t) {
   j["recovered"] = t.recovered.cents();
   j["direct"] = t.direct.cents();
   j["to_client"] = t.to_client.cents();
+  j["debt_withheld"] = t.debt_withheld.cents();
 }
 
 ordered_json TotalsJson(const payments::RunTotals& t) {
@@ -636,7 +639,9 @@ Response Service::PrepareRun(const Call& c) {
   auto month = MonthParam(c.req);
   if (!month.ok()) return ErrorResponse(month.error());
   std::lock_guard<std::mutex> lock(runs_mu_);
-  payments::PaymentRun run(d_.runs, d_.rules, d_.clock);
+  debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
+  FundCollection collection(fund);  // the fund's instalments withheld in the same transactions
+  payments::PaymentRun run(d_.runs, d_.rules, d_.clock, &collection);
   auto r = run.Prepare(*month, c.who->name);
   if (!r.ok()) return ErrorResponse(r.error());
   Status logged = RecordEvent(c.who->name, "run.prepared",

@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "api/fund_collection.h"
 #include "app/args.h"
 #include "app/db_setup.h"
 #include "base/clock.h"
@@ -11,6 +12,7 @@
 #include "sheets/csv.h"
 #include "sheets/xlsx_writer.h"
 #include "store/sqlite/database.h"
+#include "store/sqlite/debt_store.h"
 #include "store/sqlite/event_log.h"
 #include "store/sqlite/run_store.h"
 
@@ -39,7 +41,8 @@ void PrintTotals(std::ostream& out, const payments::RunRecord& run, const paymen
       << "  beslag:                  " << FormatEuro(t.garnished) << "\n"
       << "  verrekend (terugvordering): " << FormatEuro(t.recovered) << "\n"
       << "  derdenbetalingen:        " << FormatEuro(t.direct) << "\n"
-      << "  aan cliënten:            " << FormatEuro(t.to_client) << "\n"
+      << "  ingehouden (schuldenfonds): " << FormatEuro(t.debt_withheld) << "\n"
+      << "  aan cliënten:            " << FormatEuro(t.to_client - t.debt_withheld) << "\n"
       << "  betalingen:              " << t.payments << "\n";
 }
 
@@ -107,7 +110,10 @@ int CmdRun(const std::vector<std::string>& rest, std::ostream& out, std::ostream
   if (!db.ok()) return Fail(err, db.error());
   store::SqliteRunStore runs(**db);
   SystemClock clock;
-  payments::PaymentRun run(runs, *rules, clock);
+  store::SqliteDebtStore debt_store(**db);  // same connection: a line and its repayment commit together
+  debt::DebtFund fund(debt_store, *rules, clock);
+  api::FundCollection collection(fund);
+  payments::PaymentRun run(runs, *rules, clock, &collection);
   std::string user = TextOption(*a, "user", "");
   if (step == "prepare") {
     if (user.empty()) return Fail(err, InvalidArgument("--user NAME is required: who prepares the run", "user"));

@@ -178,6 +178,9 @@ struct Dossier {
   int64_t version = 0;  // optimistic concurrency: the store refuses a save of an older version
   std::string household_ref;  // the municipality's case number, no personal data
   std::string gemeente;       // CBS code, for the rules
+  // The benefit case the instalment is withheld from in the monthly payment run, with the
+  // household's consent in its agreement with the fund; none: the household pays itself.
+  std::optional<int64_t> benefit_case;
   Date registered;
   std::optional<Date> restructured;  // the day the last claim was settled
   std::optional<Date> breached;

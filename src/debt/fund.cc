@@ -441,6 +441,58 @@ Status DebtFund::ImportRepayments(const std::vector<RepaymentRow>& rows) {
   return store_.Save(out, entries);
 }
 
+Status DebtFund::SetBenefitCase(int64_t dossier_id, std::optional<int64_t> case_id) {
+  if (case_id && *case_id < 1) return InvalidArgument("een uitkeringsdossier heeft een nummer vanaf 1", "case");
+  NABIJ_ASSIGN_OR_RETURN(Dossier d, store_.LoadDossier(dossier_id));
+  if (case_id) {
+    const DossierStatus st = d.Status();
+    if (st == DossierStatus::kBreached || st == DossierStatus::kDebtFree) {
+      return NotInState(d, "inhouden op de uitkering kan alleen bij een lopend dossier");
+    }
+    NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> all, store_.LoadDossiers());
+    for (const Dossier& o : all) {
+      if (o.id == d.id || o.benefit_case != case_id) continue;
+      if (o.Status() == DossierStatus::kBreached || o.Status() == DossierStatus::kDebtFree) continue;
+      return Status(ErrorCode::kAlreadyExists,
+                    "dossier " + std::to_string(o.id) + " houdt al in op uitkeringsdossier " +
+                        std::to_string(*case_id),
+                    "case");
+    }
+  }
+  if (d.benefit_case == case_id) return Status::Ok();
+  d.benefit_case = case_id;
+  return store_.Save({d}, {});
+}
+
+Result<std::vector<DueInstalment>> DebtFund::InstalmentsDue(Month month) {
+  NABIJ_ASSIGN_OR_RETURN(std::vector<Dossier> dossiers, store_.LoadDossiers());
+  std::vector<DueInstalment> out;
+  for (const Dossier& d : dossiers) {
+    if (!d.benefit_case || !d.plan || d.Status() != DossierStatus::kRepaying) continue;
+    // This month's instalment and whatever of earlier months did not come in.
+    const Money amount = Min(ArrearsOn(*d.plan, d.repayments, month).arrears, d.Balance());
+    if (amount > Money::Zero()) out.push_back({d.id, *d.benefit_case, amount});
+  }
+  return out;
+}
+
+Status DebtFund::RecordWithheld(const std::vector<Withheld>& rows) {
+  std::map<int64_t, Dossier> changed;
+  std::vector<ledger::Entry> entries;
+  for (const Withheld& w : rows) {
+    NABIJ_ASSIGN_OR_RETURN(Dossier * dp, Cached(store_, changed, w.dossier_id));
+    if (dp == nullptr) {
+      return Status(ErrorCode::kNotFound, "er is geen schuldendossier " + std::to_string(w.dossier_id), "dossier");
+    }
+    NABIJ_ASSIGN_OR_RETURN(ledger::Entry e, AddRepayment(*dp, w.month, w.amount, RepaymentSource::kUitkering, w.date));
+    entries.push_back(std::move(e));
+  }
+  if (entries.empty()) return Status::Ok();
+  std::vector<Dossier> out;
+  for (auto& [id, d] : changed) out.push_back(std::move(d));
+  return store_.Save(out, entries);
+}
+
 Result<Forgiveness> DebtFund::ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,
                                                const std::string& worker, rules::Trace* trace) {
   if (worker.empty()) return InvalidArgument("noem de medewerker die bevestigt", "worker");

@@ -85,6 +85,21 @@ struct SepaResult {
   int not_payable = 0;
 };
 
+// An instalment the payment run is to withhold from a benefit case (DebtFund::InstalmentsDue).
+struct DueInstalment {
+  int64_t dossier_id = 0;
+  int64_t benefit_case = 0;
+  Money amount;  // > 0
+};
+
+// An instalment the payment run withheld from the benefit (DebtFund::RecordWithheld).
+struct Withheld {
+  int64_t dossier_id = 0;
+  Month month;
+  Money amount;  // > 0
+  Date date;     // the run's booking date
+};
+
 class DebtFund {
  public:
   DebtFund(DebtStore& store, const rules::ParameterSet& rules, const Clock& clock)
@@ -120,6 +135,20 @@ class DebtFund {
   // RecordRepayment for every row of an aflossingen file (bank statement lines, the benefit's
   // withholdings), all or nothing, each problem named by line.
   Status ImportRepayments(const std::vector<RepaymentRow>& rows);
+  // From now on the instalment is withheld from benefit case `case_id` in the monthly payment run
+  // (the household agreed to it), or no longer (nullopt). That the case exists is the caller's
+  // check. kFailedPrecondition for a breached or debt-free dossier; kAlreadyExists when another
+  // running dossier withholds from the same case; kInvalidArgument for a case id below 1.
+  Status SetBenefitCase(int64_t dossier_id, std::optional<int64_t> case_id);
+  // What the payment run of `month` may withhold: for each running plan (not breached, something
+  // owed) with a benefit case, the instalments due up to and including `month` that did not come
+  // in (ArrearsOn), at most the balance. By dossier id. The run withholds only what lies above the
+  // beslagvrije voet, so what it cannot take this month is asked again the next.
+  Result<std::vector<DueInstalment>> InstalmentsDue(Month month);
+  // Records what the payment run withheld as repayments from the benefit (source uitkering;
+  // ledger: the client's share to the fund's receivable), all in one Save. The same checks as
+  // RecordRepayment.
+  Status RecordWithheld(const std::vector<Withheld>& rows);
   // Forgives per the municipality's rule for `kind`: bedrag + aandeel × balance, at most the
   // balance. Every kind once per dossier, except participatie_trede (each step up).
   Result<Forgiveness> ConfirmMilestone(int64_t dossier_id, MilestoneKind kind,

@@ -359,6 +359,51 @@ TEST_F(FundTest, ARepaymentsFileIsCheckedAllOrNothing) {
   ExpectLedgerMatches(id);
 }
 
+TEST_F(FundTest, TheBenefitRunWithholdsWhatIsDueAndWhatFellBehind) {
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());  // owes 600,00
+  // Not before the plan: a dossier in intake may name its case, but nothing is due.
+  ASSERT_TRUE(fund_.SetBenefitCase(id, 41).ok());
+  EXPECT_TRUE(fund_.InstalmentsDue(Month::Of(2026, 4))->empty());
+  auto plan = fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr);
+  ASSERT_TRUE(plan.ok());
+  const Money monthly = plan->plan.monthly;
+  ASSERT_GT(monthly, Money::Zero());
+  auto due = fund_.InstalmentsDue(Month::Of(2026, 4));
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 1u);
+  EXPECT_EQ((*due)[0].dossier_id, id);
+  EXPECT_EQ((*due)[0].benefit_case, 41);
+  EXPECT_EQ((*due)[0].amount, monthly);
+  // April not withheld (no room above the bvv): May asks for two instalments.
+  due = fund_.InstalmentsDue(Month::Of(2026, 5));
+  EXPECT_EQ((*due)[0].amount, Min(monthly + monthly, Money::Euros(600)));
+  clock_.Set(Date::Of(2026, 5, 25));
+  ASSERT_TRUE(fund_.RecordWithheld({{id, Month::Of(2026, 5), monthly, clock_.Today()}}).ok());
+  auto d = store_.LoadDossier(id);
+  ASSERT_EQ(d->repayments.size(), 1u);
+  EXPECT_EQ(d->repayments[0].source, RepaymentSource::kUitkering);
+  EXPECT_EQ(fund_.InstalmentsDue(Month::Of(2026, 5))->at(0).amount, monthly);  // April still open
+  ExpectLedgerMatches(id);
+  // More than the balance is refused, and nothing of the call is kept.
+  Status s = fund_.RecordWithheld({{id, Month::Of(2026, 5), Money::Euros(1), clock_.Today()},
+                                   {id, Month::Of(2026, 5), Money::Euros(600), clock_.Today()}});
+  EXPECT_EQ(s.field(), "amount") << s.ToString();
+  EXPECT_EQ(store_.LoadDossier(id)->repayments.size(), 1u);
+  EXPECT_EQ(fund_.RecordWithheld({{999, Month::Of(2026, 5), monthly, clock_.Today()}}).code(),
+            ErrorCode::kNotFound);
+  // One running dossier per benefit case; stopping the withholding empties the list.
+  NewDossier nd{"H-2", "9999", kReg, store_.LoadDossier(id)->finances};
+  auto second = fund_.Register(nd);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(fund_.SetBenefitCase(*second, 41).code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(fund_.SetBenefitCase(*second, 0).field(), "case");
+  ASSERT_TRUE(fund_.SetBenefitCase(id, std::nullopt).ok());
+  EXPECT_TRUE(fund_.InstalmentsDue(Month::Of(2026, 5))->empty());
+  EXPECT_TRUE(fund_.SetBenefitCase(*second, 41).ok());
+}
+
 TEST_F(FundTest, SepaSkipsWhatTheBankWouldRefuseAndBooksNothingWhenDeliveryFails) {
   const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000},
                                          {"Demo Buitenland", Sector::kCommercieel, 50000}});

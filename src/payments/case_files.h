@@ -36,6 +36,7 @@ struct CaseRunLine {
   std::string error_code;
   std::string error_message;
   Money bijstand, vt_reserved, vt_paid, garnished, recovered, direct, to_client;
+  Money debt_withheld;  // of to_client: withheld for the debt fund
 };
 
 struct CaseFile {

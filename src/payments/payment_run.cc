@@ -55,10 +55,22 @@ Result<PrepareResult> PaymentRun::Prepare(Month month, const std::string& user,
   }
   PrepareResult result;
   if (run.status == RunStatus::kPreparing) {
+    // Cases already in the run have their instalment recorded: the fund no longer lists them.
+    std::map<int64_t, DebtInstalment> due;
+    if (debt_ != nullptr) {
+      NABIJ_ASSIGN_OR_RETURN(due, debt_->Due(month));
+    }
     int64_t after = 0;
     for (;;) {
       NABIJ_ASSIGN_OR_RETURN(std::vector<RunCase> cases, store_.LoadPendingCases(run.id, month, after, batch_size));
       if (cases.empty()) break;
+      bool withholds = false;
+      for (RunCase& c : cases) {
+        auto d = due.find(c.case_id);
+        if (d == due.end()) continue;
+        c.debt = d->second;
+        withholds = true;
+      }
       std::vector<CaseOutcome> outcomes;
       outcomes.reserve(cases.size());
       for (const RunCase& c : cases) {
@@ -75,7 +87,12 @@ Result<PrepareResult> PaymentRun::Prepare(Month month, const std::string& user,
         outcomes.push_back(ComputeCase(c, month, *r, run.booking_date));
       }
       after = cases.back().case_id;
-      NABIJ_RETURN_IF_ERROR(store_.SaveBatch(run.id, outcomes));
+      if (withholds) {
+        NABIJ_RETURN_IF_ERROR(store_.SaveBatch(
+            run.id, outcomes, [&] { return debt_->Record(month, run.booking_date, outcomes); }));
+      } else {
+        NABIJ_RETURN_IF_ERROR(store_.SaveBatch(run.id, outcomes));
+      }
       result.computed_now += static_cast<int64_t>(outcomes.size());
       if (progress) progress(result.computed_now);
     }

@@ -35,10 +35,26 @@ struct ExportSettings {
   std::optional<Date> execution_date;  // default: the run's booking date
 };
 
+// The debt fund as the run sees it (implemented over debt::DebtFund by api/fund_collection.h):
+// which instalments to withhold this month, and recording what a batch withheld. Record runs inside
+// the batch's transaction (RunStore::SaveBatch's `within`), so a line and its repayment are stored
+// together or not at all.
+class DebtCollection {
+ public:
+  virtual ~DebtCollection() = default;
+  // The instalment due in `month`, by benefit case id.
+  virtual Result<std::map<int64_t, DebtInstalment>> Due(Month month) = 0;
+  // The repayments of the outcomes with debt_withheld > 0, received on `booking_date`.
+  virtual Status Record(Month month, Date booking_date, const std::vector<CaseOutcome>& outcomes) = 0;
+};
+
 class PaymentRun {
  public:
-  PaymentRun(RunStore& store, const rules::ParameterSet& rules, const Clock& clock)
-      : store_(store), rules_(rules), clock_(clock) {}
+  // `debt`, when given, has the run withhold the debt fund's instalments (it must use the same
+  // database connection as `store`).
+  PaymentRun(RunStore& store, const rules::ParameterSet& rules, const Clock& clock,
+             DebtCollection* debt = nullptr)
+      : store_(store), rules_(rules), clock_(clock), debt_(debt) {}
 
   // Prepares the run for `month`, or completes an interrupted one. Returns the totals; an already
   // prepared (or later) run is returned as it is. `progress` is called after each batch with the
@@ -57,6 +73,7 @@ class PaymentRun {
   RunStore& store_;
   const rules::ParameterSet& rules_;
   const Clock& clock_;
+  DebtCollection* debt_;
   std::map<std::string, pw::Params> pw_params_;
   std::optional<bvv::Params> bvv_params_;
   Month params_month_;

@@ -140,6 +140,18 @@ CaseOutcome ComputeCase(const RunCase& c, Month month, const MonthRules& rules, 
                           "Bijstand " + month.ToString() + " " + std::string(InstructionKindName(i.kind)), 0});
   }
   o.to_client = left;
+  // The debt fund's instalment, paid out of the client's share on the household's instruction, and
+  // only from what lies above the beslagvrije voet after beslag and verrekening, as a recovery
+  // would: the plan was made from the VTLB, which is never below the bvv, so this binds only when
+  // the income fell; what is not withheld is arrears in the fund (debt::ArrearsOn).
+  if (active && c.debt) {
+    Money x = Min(c.debt->amount, Min(room, left));
+    if (x > Money::Zero()) {
+      left -= x;
+      o.debt_withheld = x;
+      o.debt_dossier_id = c.debt->dossier_id;
+    }
+  }
   if (left > Money::Zero()) {
     // Pw art. 45 lid 4: for spouses half to each, unless they asked otherwise; not once the partner
     // has left the household.

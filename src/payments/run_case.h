@@ -4,7 +4,8 @@
 // over from earlier runs it derives the bijstand (pw), the vakantietoeslag to reserve or pay out
 // (Pw art. 19 lid 3, art. 45 lid 1), garnishment within the beslagvrije voet (Rv art. 475dc, via
 // bvv), recoveries offset within it too (Pw art. 60 lid 3), direct payments by standing
-// instruction (Pw art. 57) and the payment to the client, split half each for couples
+// instruction (Pw art. 57), the debt fund's instalment withheld from the client's share (within
+// the beslagvrije voet, like recoveries) and the payment to the client, split half each for couples
 // (Pw art. 45 lid 4), plus one balanced ledger entry. The run (payment_run.h) stores the outcome.
 #pragma once
 
@@ -55,6 +56,13 @@ struct Recovery {
   Money remaining;  // still owed before this run
 };
 
+// The debt fund's instalment for this month (src/debt): withheld from the client's share with the
+// household's consent (its agreement with the fund), and recorded there as a repayment.
+struct DebtInstalment {
+  int64_t dossier_id = 0;
+  Money amount;  // due this month
+};
+
 struct RunCase {
   int64_t case_id = 0;
   std::string gemeente;
@@ -69,6 +77,7 @@ struct RunCase {
   std::vector<Garnishment> garnishments;
   std::vector<Recovery> recoveries;
   Money vt_reserved;  // vakantietoeslag reserved in earlier runs and not yet paid
+  std::optional<DebtInstalment> debt;
 };
 
 enum class PaymentKind : uint8_t { kClient, kDerde, kBeslag };
@@ -94,7 +103,9 @@ struct CaseOutcome {
   Money garnished;
   Money recovered;
   Money direct;
-  Money to_client;
+  Money to_client;      // the client's share, of which debt_withheld goes to the debt fund
+  Money debt_withheld;  // paid on the client's behalf to the debt fund (RunCase::debt)
+  int64_t debt_dossier_id = 0;  // when debt_withheld > 0
   std::vector<Payment> payments;
   std::vector<std::pair<int64_t, Money>> recoveries_applied;  // recovery id, amount
   std::optional<ledger::Entry> entry;  // absent when nothing is booked

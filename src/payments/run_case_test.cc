@@ -141,6 +141,52 @@ TEST_F(RunCaseTest, RecoveriesAreOffsetWithinTheBvvAndAFailingCaseSaysWhy) {
   EXPECT_FALSE(o.ok);
 }
 
+TEST_F(RunCaseTest, TheDebtFundsInstalmentComesOutOfTheClientsShareAboveTheBvv) {
+  Month jan = Month::Of(2026, 1);
+  RunCase c = Single(40, jan);
+  c.vakantietoeslag_monthly = true;  // 1.401,50 paid, bvv 1.331,43: 70,07 above it
+  c.debt = DebtInstalment{12, Money::Cents(5000)};
+  CaseOutcome o = ComputeCase(c, jan, For(jan), jan.first_day());
+  ASSERT_TRUE(o.ok) << o.error_message;
+  EXPECT_EQ(o.debt_withheld.cents(), 5000);
+  EXPECT_EQ(o.debt_dossier_id, 12);
+  EXPECT_EQ(o.to_client.cents(), 140150);  // the client's share, of which 50,00 to the fund
+  ASSERT_EQ(o.payments.size(), 1u);
+  EXPECT_EQ(o.payments[0].amount.cents(), 140150 - 5000);
+  // The ledger books the whole share as owed to the client; the fund's repayment takes its part.
+  ASSERT_TRUE(o.entry.has_value());
+  Money client;
+  for (const auto& p : o.entry->postings) {
+    if (p.account == ledger::kTeBetalenClient) client += p.amount;
+  }
+  EXPECT_EQ(client.cents(), -140150);
+
+  // Never below the bvv: a larger instalment takes only the 70,07 above it.
+  c.debt = DebtInstalment{12, Money::Cents(50000)};
+  o = ComputeCase(c, jan, For(jan), jan.first_day());
+  EXPECT_EQ(o.debt_withheld.cents(), 7007);
+  EXPECT_EQ(Sum(o.payments).cents(), 140150 - 7007);
+  // A recovery goes first within the same room.
+  c.recoveries.push_back({5, Money::Cents(5000)});
+  o = ComputeCase(c, jan, For(jan), jan.first_day());
+  EXPECT_EQ(o.recovered.cents(), 5000);
+  EXPECT_EQ(o.debt_withheld.cents(), 2007);
+  // With the vakantietoeslag reserved (the default) nothing lies above the bvv in January ...
+  c.recoveries.clear();
+  c.vakantietoeslag_monthly = false;
+  o = ComputeCase(c, jan, For(jan), jan.first_day());
+  EXPECT_EQ(o.debt_withheld.cents(), 0);
+  EXPECT_EQ(o.debt_dossier_id, 0);
+  // ... and in June the reserve paid out makes room for what fell behind.
+  Month june = Month::Of(2026, 6);
+  c.history.applicant_birth = june.first_day().AddYears(-40);
+  c.vt_reserved = Money::Cents(7008 * 12);
+  c.debt = DebtInstalment{12, Money::Cents(6 * 5000)};
+  o = ComputeCase(c, june, For(june), june.first_day());
+  EXPECT_EQ(o.debt_withheld.cents(), 6 * 5000);
+  EXPECT_EQ(Sum(o.payments) + o.debt_withheld, o.bijstand - o.vt_reserved + o.vt_paid);
+}
+
 TEST_F(RunCaseTest, AfterTheEndTheReserveIsPaidOnce) {
   Month mar = Month::Of(2026, 3);
   RunCase c = Single(40, mar);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct RunTotals {
   int64_t cases = 0;
   int64_t failed = 0;
   Money bijstand, vt_reserved, vt_paid, garnished, recovered, direct, to_client;
+  Money debt_withheld;  // of to_client: withheld for the debt fund
   int64_t payments = 0;
 };
 
@@ -64,8 +66,11 @@ class RunStore {
   virtual Result<std::vector<RunCase>> LoadPendingCases(int64_t run_id, Month month, int64_t after_case_id,
                                                         int limit) = 0;
   // Atomically stores the outcomes: one line per case, its payments, its ledger entry, recovery
-  // progress. Refuses (kAlreadyExists) a case that already has a line in the run.
-  virtual Status SaveBatch(int64_t run_id, const std::vector<CaseOutcome>& outcomes) = 0;
+  // progress. Refuses (kAlreadyExists) a case that already has a line in the run. `within`, when
+  // given, runs inside the same transaction after the rows are written (on the same connection:
+  // the debt fund's repayments of the batch); its error rolls the whole batch back.
+  virtual Status SaveBatch(int64_t run_id, const std::vector<CaseOutcome>& outcomes,
+                           const std::function<Status()>& within = {}) = 0;
   virtual Status SetStatus(int64_t run_id, RunStatus from, RunStatus to, const std::string& user) = 0;
   virtual Result<RunTotals> Totals(int64_t run_id) = 0;
   virtual Result<std::vector<FailedLine>> FailedLines(int64_t run_id) = 0;

@@ -22,7 +22,8 @@ Result<sheets::Workbook> RunWorkbook(RunStore& runs, const RunRecord& run, const
            {"Beslag", t.garnished},
            {"Verrekend (terugvordering)", t.recovered},
            {"Derdenbetalingen", t.direct},
-           {"Aan cliënten", t.to_client}}) {
+           {"Ingehouden voor het schuldenfonds", t.debt_withheld},
+           {"Aan cliënten", t.to_client - t.debt_withheld}}) {
     totals.rows.push_back({label, amount});
   }
   sheets::Sheet paid{"Betalingen",

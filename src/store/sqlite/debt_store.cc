@@ -15,7 +15,7 @@ constexpr char kDossierColumns[] =
     "household_ref, gemeente, registered, restructured, breached, huishouden, op_bijstand, "
     "bijstandsnorm, "
     "net_income, bvv_formule, housing_costs, adults, other_fixed_costs, plan_regime, plan_start, "
-    "plan_balance, plan_affordable, plan_monthly, plan_term_months, plan_agreed_on";
+    "plan_balance, plan_affordable, plan_monthly, plan_term_months, plan_agreed_on, benefit_case_id";
 
 // Binds the dossier's columns (kDossierColumns) from parameter `first`.
 void BindDossier(Statement& s, int first, const Dossier& d) {
@@ -48,6 +48,11 @@ void BindDossier(Statement& s, int first, const Dossier& d) {
     s.BindDate(i++, d.plan->agreed_on);
   } else {
     for (int k = 0; k < 7; ++k) s.BindNull(i++);
+  }
+  if (d.benefit_case) {
+    s.BindInt(i++, *d.benefit_case);
+  } else {
+    s.BindNull(i++);
   }
 }
 
@@ -202,7 +207,7 @@ Result<int64_t> SqliteDebtStore::CreateDossier(const Dossier& d) {
       Statement s,
       db_.Prepare(std::string("INSERT INTO debt_dossiers (version, ") + kDossierColumns +
                   ") VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-                  "?16, ?17, ?18, ?19, ?20) RETURNING id"));
+                  "?16, ?17, ?18, ?19, ?20, ?21) RETURNING id"));
   BindDossier(s, 1, d);
   NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
   NABIJ_CHECK(row);
@@ -256,6 +261,7 @@ Result<std::vector<Dossier>> SqliteDebtStore::Load(int64_t id) {
         p.agreed_on = DateAt(s, 21);
         d.plan = p;
       }
+      if (!s.IsNull(22)) d.benefit_case = s.Int(22);
       index[d.id] = out.size();
       out.push_back(std::move(d));
     }
@@ -427,7 +433,7 @@ Status SqliteDebtStore::Save(const std::vector<Dossier>& dossiers,
         db_.Prepare(std::string("UPDATE debt_dossiers SET version = version + 1, (") +
                     kDossierColumns +
                     ") = (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                    "?19, ?20, ?21, ?22) WHERE id = ?1 AND version = ?2"));
+                    "?19, ?20, ?21, ?22, ?23) WHERE id = ?1 AND version = ?2"));
     s.BindInt(1, d.id);
     s.BindInt(2, d.version);
     BindDossier(s, 3, d);

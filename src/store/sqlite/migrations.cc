@@ -472,11 +472,25 @@ WHEN OLD.clawed_back_on IS NOT NULL OR NEW.amount IS NOT OLD.amount OR NEW.grant
 BEGIN SELECT RAISE(ABORT, 'a forgiveness changes only once, when it is clawed back'); END;
 )sql";
 
+// Version 5: the debt fund's instalment withheld from the benefit in the monthly payment run
+// (docs/debt-fund.md, "Inhouden op de uitkering"). A dossier names the benefit case it withholds
+// from; a run line says how much of the client's share (to_client) went to which dossier, so the
+// client is paid to_client - debt_withheld. The repayment itself is a row of debt_repayments
+// (source 'uitkering') booked in the same transaction as the line.
+constexpr char kV5DebtWithholding[] = R"sql(
+ALTER TABLE debt_dossiers ADD COLUMN benefit_case_id INTEGER REFERENCES cases(id);
+ALTER TABLE run_lines ADD COLUMN debt_withheld INTEGER NOT NULL DEFAULT 0
+  CHECK (debt_withheld >= 0 AND debt_withheld <= max(to_client, 0));
+ALTER TABLE run_lines ADD COLUMN debt_dossier_id INTEGER REFERENCES debt_dossiers(id)
+  CHECK ((debt_dossier_id IS NULL) = (debt_withheld = 0));
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
     Migration{2, kV2Accounts},
     Migration{3, kV3Casework},
     Migration{4, kV4Debt},
+    Migration{5, kV5DebtWithholding},
 };
 
 }  // namespace

@@ -182,7 +182,7 @@ constexpr char kSearchCases[] =
     "WHERE c.id = ?2 OR a.name LIKE ?1 ESCAPE '\\' ORDER BY c.id LIMIT ?3";
 constexpr char kSelectCaseRunLines[] =
     "SELECT r.month, r.status, l.ok, l.error_code, l.error_message, l.bijstand, l.vt_reserved, l.vt_paid, "
-    "l.garnished, l.recovered, l.direct, l.to_client "
+    "l.garnished, l.recovered, l.direct, l.to_client, l.debt_withheld "
     "FROM run_lines l JOIN runs r ON r.id = l.run_id WHERE l.case_id = ?1 ORDER BY r.month";
 constexpr char kInsertRun[] =
     "INSERT INTO runs (month, status, prepared_by, approved_by, rules_version, booking_date, created_at) "
@@ -249,7 +249,8 @@ constexpr char kSelectVtReserved[] =
 
 constexpr char kInsertLine[] =
     "INSERT INTO run_lines (run_id, case_id, ok, error_code, error_message, bijstand, vt_reserved, vt_paid, "
-    "garnished, recovered, direct, to_client) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "garnished, recovered, direct, to_client, debt_withheld, debt_dossier_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 constexpr char kInsertPayment[] =
     "INSERT INTO run_payments (run_id, case_id, seq, kind, creditor_name, creditor_iban, amount, end_to_end_id, "
     "remittance, garnishment_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
@@ -262,8 +263,8 @@ constexpr char kInsertEntry[] =
 // "(?, ?, ...), (?, ...)" for the number of rows (RowsSql). Same columns as above.
 constexpr char kLinesHead[] =
     "INSERT INTO run_lines (run_id, case_id, ok, error_code, error_message, bijstand, vt_reserved, vt_paid, "
-    "garnished, recovered, direct, to_client) VALUES ";
-constexpr int kLineColumns = 12;
+    "garnished, recovered, direct, to_client, debt_withheld, debt_dossier_id) VALUES ";
+constexpr int kLineColumns = 14;
 constexpr char kPaymentsHead[] =
     "INSERT INTO run_payments (run_id, case_id, seq, kind, creditor_name, creditor_iban, amount, end_to_end_id, "
     "remittance, garnishment_id) VALUES ";
@@ -304,6 +305,17 @@ std::string RowsSql(const char* head, int columns, size_t rows) {
 }
 
 // Binds text that outlives the statement's step without a copy (the Use's Reset clears it).
+// A line's debt_withheld and debt_dossier_id at `index` and `index + 1` (NULL dossier when nothing
+// is withheld).
+void BindWithheld(Statement& s, int index, const payments::CaseOutcome& o) {
+  s.BindMoney(index, o.debt_withheld);
+  if (o.debt_withheld > Money::Zero()) {
+    s.BindInt(index + 1, o.debt_dossier_id);
+  } else {
+    s.BindNull(index + 1);
+  }
+}
+
 void BindView(Statement& s, int index, std::string_view value) {
   sqlite3_bind_text64(s.handle(), index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
 }
@@ -317,7 +329,8 @@ constexpr char kInsertPosting[] =
 constexpr char kSelectTotals[] =
     "SELECT count(*), coalesce(sum(ok = 0), 0), coalesce(sum(bijstand), 0), coalesce(sum(vt_reserved), 0), "
     "coalesce(sum(vt_paid), 0), coalesce(sum(garnished), 0), coalesce(sum(recovered), 0), "
-    "coalesce(sum(direct), 0), coalesce(sum(to_client), 0) FROM run_lines WHERE run_id = ?1";
+    "coalesce(sum(direct), 0), coalesce(sum(to_client), 0), coalesce(sum(debt_withheld), 0) "
+    "FROM run_lines WHERE run_id = ?1";
 constexpr char kCountPayments[] = "SELECT count(*) FROM run_payments WHERE run_id = ?1";
 constexpr char kSelectFailed[] =
     "SELECT case_id, error_code, error_message FROM run_lines WHERE run_id = ?1 AND ok = 0 ORDER BY case_id";
@@ -874,7 +887,8 @@ Status SqliteRunStore::InsertEntry(const ledger::Entry& e) {
   return Status::Ok();
 }
 
-Status SqliteRunStore::SaveBatch(int64_t run_id, const std::vector<CaseOutcome>& outcomes) {
+Status SqliteRunStore::SaveBatch(int64_t run_id, const std::vector<CaseOutcome>& outcomes,
+                                 const std::function<Status()>& within) {
   for (size_t i = 0; i < outcomes.size(); ++i) {
     if (!outcomes[i].entry) continue;
     Status valid = ledger::Validate(*outcomes[i].entry);
@@ -888,7 +902,10 @@ Status SqliteRunStore::SaveBatch(int64_t run_id, const std::vector<CaseOutcome>&
   {
     NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
     NABIJ_RETURN_IF_ERROR(CheckRun(run_id, std::nullopt, true));
-    if (SaveBatchRows(run_id, outcomes).ok()) return tx.Commit();
+    if (SaveBatchRows(run_id, outcomes).ok()) {
+      if (within) NABIJ_RETURN_IF_ERROR(within());
+      return tx.Commit();
+    }
   }  // rolled back: nothing of the batch is stored
   // Something in the batch breaks a rule. Again, one row per statement in case order, so that the
   // error is the one of the first case that breaks it, with the case named (and kAlreadyExists
@@ -896,6 +913,7 @@ Status SqliteRunStore::SaveBatch(int64_t run_id, const std::vector<CaseOutcome>&
   NABIJ_ASSIGN_OR_RETURN(Transaction tx, Transaction::Begin(db_, Transaction::Mode::kImmediate));
   NABIJ_RETURN_IF_ERROR(CheckRun(run_id, std::nullopt, true));
   NABIJ_RETURN_IF_ERROR(SaveBatchRowByRow(run_id, outcomes));
+  if (within) NABIJ_RETURN_IF_ERROR(within());
   return tx.Commit();
 }
 
@@ -918,6 +936,7 @@ Status SqliteRunStore::SaveBatchRows(int64_t run_id, const std::vector<CaseOutco
         s.BindMoney(p + 9, o.recovered);
         s.BindMoney(p + 10, o.direct);
         s.BindMoney(p + 11, o.to_client);
+        BindWithheld(s, p + 12, o);
       }));
 
   struct PaymentRef {
@@ -1005,6 +1024,7 @@ Status SqliteRunStore::SaveBatchRowByRow(int64_t run_id, const std::vector<CaseO
     line->BindMoney(10, o.recovered);
     line->BindMoney(11, o.direct);
     line->BindMoney(12, o.to_client);
+    BindWithheld(*line, 13, o);
     Status saved = line->Run();
     line->Reset();
     if (saved.code() == ErrorCode::kAlreadyExists) {
@@ -1122,6 +1142,7 @@ Result<RunTotals> SqliteRunStore::Totals(int64_t run_id) {
     t.recovered = s->MoneyAt(6);
     t.direct = s->MoneyAt(7);
     t.to_client = s->MoneyAt(8);
+    t.debt_withheld = s->MoneyAt(9);
   }
   {
     NABIJ_STMT(s, kCountPayments);
@@ -1240,6 +1261,7 @@ Result<std::optional<payments::CaseFile>> SqliteRunStore::LoadCaseFile(int64_t i
       l.recovered = r.Cents(9);
       l.direct = r.Cents(10);
       l.to_client = r.Cents(11);
+      l.debt_withheld = r.Cents(12);
       NABIJ_RETURN_IF_ERROR(r.status("run_lines"));
       file.runs.push_back(std::move(l));
     }

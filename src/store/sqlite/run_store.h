@@ -64,7 +64,8 @@ class SqliteRunStore final : public payments::RunStore, public payments::CaseFil
   // Besides kAlreadyExists: kInvalidArgument for an entry that does not balance or data that break
   // a constraint, kFailedPrecondition when the run is no longer being prepared, kNotFound for an
   // unknown run. Nothing of the batch is stored on any error.
-  Status SaveBatch(int64_t run_id, const std::vector<payments::CaseOutcome>& outcomes) override;
+  Status SaveBatch(int64_t run_id, const std::vector<payments::CaseOutcome>& outcomes,
+                   const std::function<Status()>& within = {}) override;
   // kFailedPrecondition when the run is not in status `from`; kNotFound for an unknown run.
   Status SetStatus(int64_t run_id, payments::RunStatus from, payments::RunStatus to,
                    const std::string& user) override;

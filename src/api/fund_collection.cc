@@ -1,0 +1,29 @@
+#include "api/fund_collection.h"
+
+namespace nabij::api {
+
+Result<std::map<int64_t, payments::DebtInstalment>> FundCollection::Due(Month month) {
+  NABIJ_ASSIGN_OR_RETURN(std::vector<debt::DueInstalment> due, fund_.InstalmentsDue(month));
+  std::map<int64_t, payments::DebtInstalment> by_case;
+  for (const debt::DueInstalment& d : due) {
+    auto [it, fresh] = by_case.emplace(d.benefit_case, payments::DebtInstalment{d.dossier_id, d.amount});
+    if (!fresh) {
+      return Status(ErrorCode::kAlreadyExists,
+                    "de schuldendossiers " + std::to_string(it->second.dossier_id) + " en " +
+                        std::to_string(d.dossier_id) + " houden allebei in op uitkeringsdossier " +
+                        std::to_string(d.benefit_case),
+                    "dossier");
+    }
+  }
+  return by_case;
+}
+
+Status FundCollection::Record(Month month, Date booking_date, const std::vector<payments::CaseOutcome>& outcomes) {
+  std::vector<debt::Withheld> rows;
+  for (const payments::CaseOutcome& o : outcomes) {
+    if (o.debt_withheld > Money::Zero()) rows.push_back({o.debt_dossier_id, month, o.debt_withheld, booking_date});
+  }
+  return fund_.RecordWithheld(rows);
+}
+
+}  // namespace nabij::api

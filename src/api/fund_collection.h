@@ -1,0 +1,32 @@
+// FundCollection: the debt fund's instalments withheld in the monthly payment run.
+//
+// payments::PaymentRun asks, through payments::DebtCollection, which instalments to withhold
+// (debt::DebtFund::InstalmentsDue, by benefit case) and records what each batch withheld
+// (debt::DebtFund::RecordWithheld, source uitkering) inside the batch's transaction. payments and
+// debt are both rank 4 and know nothing of each other; this adapter joins them for the CLI
+// (`nabij run prepare`) and the server (POST /api/v1/runs/{month}/prepare). The fund's store must
+// be on the run store's connection, so the line and the repayment commit together.
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "debt/fund.h"
+#include "payments/payment_run.h"
+
+namespace nabij::api {
+
+class FundCollection final : public payments::DebtCollection {
+ public:
+  explicit FundCollection(debt::DebtFund& fund) : fund_(fund) {}
+
+  // kAlreadyExists when two running dossiers name the same benefit case (SetBenefitCase refuses
+  // that, so only a database changed by hand has it).
+  Result<std::map<int64_t, payments::DebtInstalment>> Due(Month month) override;
+  Status Record(Month month, Date booking_date, const std::vector<payments::CaseOutcome>& outcomes) override;
+
+ private:
+  debt::DebtFund& fund_;
+};
+
+}  // namespace nabij::api
