@@ -171,6 +171,19 @@ check "debt import of a bad repayments file" 2 'regel 3, veld bedrag' -- dn impo
 check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
 check "debt arrears lists the dossiers behind" 0 '^21	€ [0-9.,]+	2$' -- dn arrears --month 2026-05 --today 2026-05-30
 check "debt statement speaks to the household in plain Dutch" 0 'Elke maand betaalt u € [0-9.,]+\.' -- dn statement 21 --today 2026-05-30
+# The instalment withheld from the benefit in the payment run: three demo benefit cases beside the
+# fund; case 3 has no beslag, so June's vakantietoeslag payout leaves room above the bvv.
+check "demo benefit cases beside the fund" 0 '^3 synthetische dossiers' -- \
+  "$nabij" demo-data --households 3 --month 2026-06 --db "$ddb" --rules "$src/rules"
+check "debt withhold refuses a benefit case that does not exist" 2 'er is geen uitkeringsdossier 99' -- \
+  dn withhold 21 --case 99 --user s.hulp
+check "debt withhold needs a worker" 2 'user' -- dn withhold 21 --case 3
+check "debt withhold" 0 'ingehouden op uitkeringsdossier 3' -- dn withhold 21 --case 3 --user s.hulp
+check "a payment run in May withholds nothing: the vakantietoeslag is reserved" 0 'ingehouden \(schuldenfonds\): € 0,00' -- \
+  "$nabij" run prepare --month 2026-05 --user p.klaassen --db "$ddb" --rules "$src/rules"
+check "the June run withholds what lies above the bvv" 0 'ingehouden \(schuldenfonds\): € 70,07' -- \
+  "$nabij" run prepare --month 2026-06 --user p.klaassen --db "$ddb" --rules "$src/rules"
+check "the dossier shows the repayment from the benefit" 0 'afgelost € 80,07' -- dn show 21 --today 2026-06-01
 check "debt milestone forgives per the municipality" 0 'budgetcursus bevestigd door s\.hulp: € 250,00 kwijtgescholden' -- \
   dn milestone 21 budgetcursus --user s.hulp --today 2026-05-30
 check "debt milestone needs a worker" 2 'user' -- dn milestone 21 diploma --today 2026-05-30

@@ -26,4 +26,15 @@ Status FundCollection::Record(Month month, Date booking_date, const std::vector<
   return fund_.RecordWithheld(rows);
 }
 
+Status LinkBenefitCase(debt::DebtFund& fund, payments::CaseFiles& cases, int64_t dossier_id,
+                       std::optional<int64_t> case_id) {
+  if (case_id && *case_id >= 1) {
+    NABIJ_ASSIGN_OR_RETURN(std::optional<payments::CaseFile> file, cases.LoadCaseFile(*case_id));
+    if (!file) {
+      return Status(ErrorCode::kNotFound, "er is geen uitkeringsdossier " + std::to_string(*case_id), "case");
+    }
+  }
+  return fund.SetBenefitCase(dossier_id, case_id);
+}
+
 }  // namespace nabij::api

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "debt/fund.h"
+#include "payments/case_files.h"
 #include "payments/payment_run.h"
 
 namespace nabij::api {
@@ -28,5 +29,12 @@ class FundCollection final : public payments::DebtCollection {
  private:
   debt::DebtFund& fund_;
 };
+
+// The worker's step (CLI `nabij debt withhold`, PUT /api/v1/debt/dossiers/{id}/withholding):
+// withhold the dossier's instalment from benefit case `case_id` from the next payment run on, or
+// stop (nullopt). kNotFound (field "case") when there is no such benefit case; else
+// debt::DebtFund::SetBenefitCase's errors.
+Status LinkBenefitCase(debt::DebtFund& fund, payments::CaseFiles& cases, int64_t dossier_id,
+                       std::optional<int64_t> case_id);
 
 }  // namespace nabij::api

@@ -287,6 +287,7 @@ Status Service::AddRoutes(Router& router) {
       {"GET", "/api/v1/debt/dossiers/{id}", &Service::DebtDossier},
       {"GET", "/api/v1/debt/dossiers/{id}/overview", &Service::DebtOverview},
       {"POST", "/api/v1/debt/dossiers/{id}/milestones", &Service::DebtMilestone},
+      {"PUT", "/api/v1/debt/dossiers/{id}/withholding", &Service::DebtWithholding},
       {"GET", "/api/v1/debt/figures", &Service::DebtFigures},
   };
   for (const RouteEntry& e : kRouteTable) {
@@ -1130,6 +1131,8 @@ Response Service::DebtDossier(const Call& c) {
                       {"adults", f.adults},
                       {"other_fixed_costs", f.other_fixed_costs.cents()}};
   body["claims_detail"] = std::move(claims);
+  // The benefit case the payment run withholds the instalment from (null: the household pays).
+  body["benefit_case"] = d->benefit_case ? json(*d->benefit_case) : json(nullptr);
   body["plan"] = nullptr;
   if (d->plan) {
     const debt::Plan& p = *d->plan;
@@ -1215,6 +1218,32 @@ Response Service::DebtMilestone(const Call& c) {
                                              FormatEuro(f->amount)});
   if (!logged.ok()) return ErrorResponse(logged);
   return Json(ordered_json{{"dossier_id", *id}, {"milestone", *text}, {"forgiven", f->amount.cents()}}.dump(), 201);
+}
+
+Response Service::DebtWithholding(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  auto doc = BodyObject(c.req, {"case"});
+  if (!doc.ok()) return ErrorResponse(doc.error());
+  std::optional<int64_t> case_id;
+  auto field = doc->find("case");
+  if (field == doc->end()) return ErrorResponse(InvalidArgument("ontbreekt: het uitkeringsdossier, of null", "case"));
+  if (!field->is_null()) {
+    if (!field->is_number_integer() || field->get<int64_t>() < 1) {
+      return ErrorResponse(InvalidArgument("is het nummer van een uitkeringsdossier, of null", "case"));
+    }
+    case_id = field->get<int64_t>();
+  }
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
+  Status s = LinkBenefitCase(fund, d_.case_files, *id, case_id);
+  if (!s.ok()) return ErrorResponse(s);
+  Status logged = d_.events.Append(Event{FormatUtc(d_.clock.NowUnixMillis()), c.who->name, "debt.withholding", 0,
+                                         "schuldendossier " + std::to_string(*id) +
+                                             (case_id ? ": inhouden op uitkeringsdossier " + std::to_string(*case_id)
+                                                      : ": niet langer inhouden")});
+  if (!logged.ok()) return ErrorResponse(logged);
+  return Json(ordered_json{{"dossier_id", *id}, {"benefit_case", case_id ? json(*case_id) : json(nullptr)}}.dump());
 }
 
 Response Service::DebtFigures(const Call& c) {

@@ -107,6 +107,7 @@ class Service {
   Response DebtDossier(const Call& c);
   Response DebtOverview(const Call& c);
   Response DebtMilestone(const Call& c);
+  Response DebtWithholding(const Call& c);
   Response DebtFigures(const Call& c);
 
   // The rules of `month` in `gemeente`, snapshotted once and kept (a bounded number of them).

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 
+#include "api/fund_collection.h"
 #include "app/args.h"
 #include "base/clock.h"
 #include "debt/demo_data.h"
@@ -14,6 +15,7 @@
 #include "store/sqlite/database.h"
 #include "store/sqlite/debt_store.h"
 #include "store/sqlite/event_log.h"
+#include "store/sqlite/run_store.h"
 
 namespace nabij::app {
 namespace {
@@ -36,6 +38,9 @@ constexpr const char* kDebtUsage =
                                                         (statement: wat het huishouden ziet, in eenvoudig Nederlands)
   nabij debt plan DOSSIER --regime studieschuld|klassiek18|klassiek36 --start JJJJ-MM
   nabij debt repay DOSSIER --month JJJJ-MM --amount CENTEN [--source uitkering|zelf] [--date DATUM]
+  nabij debt withhold DOSSIER --case UITKERINGSDOSSIER | --stop  --user NAAM
+                                                        De termijn inhouden op de uitkering in de betaalrun
+                                                        (met toestemming van het huishouden), of daarmee stoppen.
   nabij debt arrears [DOSSIER] --month JJJJ-MM             Achterstand van één dossier, of alle dossiers met achterstand.
   nabij debt milestone DOSSIER budgetcursus|participatie_trede|baan|diploma --user NAAM
   nabij debt breach DOSSIER --user NAAM
@@ -313,6 +318,7 @@ int Show(Env& env, int64_t id, std::ostream& out, std::ostream& err) {
     out << "\n";
   }
   out << "  " << d->claims.size() << " vorderingen, totaal " << FormatEuro(total) << "\n";
+  if (d->benefit_case) out << "  termijn ingehouden op uitkeringsdossier " << *d->benefit_case << "\n";
   if (d->AllSettled()) {
     out << "  schuld aan het fonds " << FormatEuro(d->Owed()) << " (" << Percent(d->Owed(), total)
         << " van de vorderingen), afgelost " << FormatEuro(d->Repaid()) << ", kwijtgescholden "
@@ -368,6 +374,35 @@ int Plan(Env& env, const Args& a, int64_t id, std::ostream& out, std::ostream& e
     out << " (" << start->ToString() << " t/m " << sc.instalments.back().month.ToString() << ")";
   out << ", totaal " << FormatEuro(sc.paid) << ", aan het eind kwijtgescholden "
       << FormatEuro(sc.forgiven_at_end) << "\n";
+  return 0;
+}
+
+int Withhold(Env& env, const Args& a, int64_t id, std::ostream& out, std::ostream& err) {
+  auto user = UserOption(a);
+  if (!user.ok()) return Fail(err, user.error());
+  const bool stop = a.options.count("stop") != 0;
+  if (stop == (a.options.count("case") != 0)) {
+    return Fail(err, InvalidArgument("usage: nabij debt withhold DOSSIER --case UITKERINGSDOSSIER | --stop --user NAAM"));
+  }
+  std::optional<int64_t> case_id;
+  if (!stop) {
+    auto c = NumberOption(a, "case", 0, 1, INT64_MAX);
+    if (!c.ok()) return Fail(err, c.error());
+    case_id = *c;
+  }
+  store::SqliteRunStore cases(*env.db);
+  Status s = api::LinkBenefitCase(*env.fund, cases, id, case_id);
+  if (s.ok()) {
+    s = Record(env, *user, "debt.withholding",
+               "dossier " + std::to_string(id) + (case_id ? " uitkeringsdossier " + std::to_string(*case_id) : " gestopt"));
+  }
+  if (!s.ok()) return Fail(err, s);
+  if (case_id) {
+    out << "dossier " << id << ": de termijn wordt vanaf de volgende betaalrun ingehouden op uitkeringsdossier "
+        << *case_id << "\n";
+  } else {
+    out << "dossier " << id << ": niet langer inhouden op de uitkering\n";
+  }
   return 0;
 }
 
@@ -589,7 +624,7 @@ int DemoData(Env& env, const Args& a, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 int CmdDebt(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {
-  auto a = ParseArgs(rest, {});
+  auto a = ParseArgs(rest, {"stop"});
   if (!a.ok()) return Fail(err, a.error());
   if (a->positional.empty() || a->positional[0] == "help") {
     (a->positional.empty() ? err : out) << kDebtUsage;
@@ -656,6 +691,7 @@ int CmdDebt(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   }
   if (cmd == "plan") return Plan(*env, *a, *id, out, err);
   if (cmd == "repay") return Repay(*env, *a, *id, out, err);
+  if (cmd == "withhold") return Withhold(*env, *a, *id, out, err);
   if (cmd == "arrears") return ArrearsCmd(*env, *a, *id, out, err);
   if (cmd == "milestone") return Milestone(*env, *a, *id, out, err);
   if (cmd == "settle" || cmd == "breach") {

@@ -53,6 +53,7 @@ constexpr std::array kRoutes = {
     PersonalData("GET /api/v1/debt/dossiers/{id}", {kSHV}),
     PersonalData("GET /api/v1/debt/dossiers/{id}/overview", {kSHV}),
     Roles("POST /api/v1/debt/dossiers/{id}/milestones", {kSHV}),
+    Roles("PUT /api/v1/debt/dossiers/{id}/withholding", {kSHV}),
     Roles("GET /api/v1/debt/figures", {kSHV, kBEL, kAUD}),
     Roles("GET /api/v1/users", {kBEH}),
     Roles("POST /api/v1/users", {kBEH}),

@@ -47,6 +47,7 @@ const Expected kExpected[] = {
     {"GET /api/v1/debt/dossiers/{id}", /*    */ "..x.....", true},
     {"GET /api/v1/debt/dossiers/{id}/overview", "..x.....", true},
     {"POST /api/v1/debt/dossiers/{id}/milestones", "..x.....", false},
+    {"PUT /api/v1/debt/dossiers/{id}/withholding", "..x.....", false},
     {"GET /api/v1/debt/figures", /*          */ "..x..x.x", false},
     {"GET /api/v1/users", /*                 */ "......x.", false},
     {"POST /api/v1/users", /*                */ "......x.", false},
