@@ -376,6 +376,11 @@ TEST_F(FundTest, TheBenefitRunWithholdsWhatIsDueAndWhatFellBehind) {
   EXPECT_EQ((*due)[0].dossier_id, id);
   EXPECT_EQ((*due)[0].benefit_case, 41);
   EXPECT_EQ((*due)[0].amount, monthly);
+  auto view = fund_.ViewFor(id);
+  ASSERT_TRUE(view.ok());
+  std::string text;
+  for (const auto& p : view->paragraphs) text += p + "\n";
+  EXPECT_NE(text.find("Wij houden dit bedrag elke maand in op uw bijstand."), std::string::npos) << text;
   // April not withheld (no room above the bvv): May asks for two instalments.
   due = fund_.InstalmentsDue(Month::Of(2026, 5));
   EXPECT_EQ((*due)[0].amount, Min(monthly + monthly, Money::Euros(600)));

@@ -82,6 +82,11 @@ HouseholdView ViewForHousehold(const Dossier& d, const FundRules& rules, Date to
                   ". Dat is wat u kunt missen: wij laten u " +
                   "genoeg over om van te leven. De laatste betaling is in " +
                   MonthText(*v.last_month) + ".");
+      if (d.benefit_case) {
+        p.push_back("Wij houden dit bedrag elke maand in op uw bijstand. U hoeft het dus niet zelf over te "
+                    "maken. Wij houden nooit zoveel in dat u minder overhoudt dan het deel van uw bijstand "
+                    "dat altijd voor u blijft.");
+      }
     } else {
       p.push_back("U hoeft nu niets per maand te betalen, omdat u niets kunt missen.");
     }

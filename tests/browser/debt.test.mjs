@@ -105,6 +105,25 @@ await h.test('confirm a milestone: the balance drops; a second time the refusal 
   await h.a11y('schulden-mijlpaal');
 });
 
+await h.test('withhold the instalment from a benefit case; a case that does not exist is refused', async () => {
+  check(dossierId > 0, 'no dossier opened');
+  const box = page.locator('[data-testid=debt-withholding]');
+  await box.getByText('Het huishouden betaalt de termijnen zelf.').waitFor();
+  const field = page.getByLabel('Zaaknummer van de uitkering');
+  const submit = page.getByRole('button', { name: 'Inhouden op deze uitkering' });
+  await field.fill('99999999');
+  await submit.click();
+  await box.getByRole('alert').getByText(/geen uitkeringsdossier 99999999/).waitFor();
+  check((await field.getAttribute('aria-invalid')) === 'true', 'the field is not marked invalid');
+  await field.fill('3');
+  await submit.click();
+  await page.locator('[data-testid=withholding-result]').getByText('ingehouden op uitkering 3').waitFor();
+  await box.getByText('De betaalrun houdt de termijn in op uitkering 3.').waitFor();
+  check((await getJson(`/debt/dossiers/${dossierId}`)).benefit_case === 3, 'the API does not show the benefit case');
+  await h.shot('schulden-inhouden');
+  await h.a11y('schulden-inhouden');
+});
+
 await h.test("the household's own view, printable", async () => {
   check(dossierId > 0, 'no dossier opened');
   await page.getByRole('link', { name: 'Overzicht voor het huishouden' }).click();

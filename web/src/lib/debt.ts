@@ -73,6 +73,7 @@ export interface DebtDossierDoc extends DebtDossierSummary {
     other_fixed_costs: number;
   };
   claims_detail: DebtClaim[];
+  benefit_case: number | null; // the benefit case the payment run withholds the instalment from
   plan: DebtPlan | null;
   repayments: { month: string; date: string; amount: number; source: string }[];
   forgiveness: { milestone: string; date: string; confirmed_by: string; amount: number; clawed_back: number }[];

@@ -40,7 +40,7 @@ interface CaseFileDoc {
   incomes: { month: string; person_id: number; work: number; other: number }[];
   garnishments: { creditor: string; reference: string; remaining: number }[];
   recoveries: { id: number; remaining: number }[];
-  runs: { month: string; run_status: string; ok: boolean; bijstand: number; to_client: number; error?: string }[];
+  runs: { month: string; run_status: string; ok: boolean; bijstand: number; to_client: number; debt_withheld: number; error?: string }[];
   calculation: { month: string; decision?: DecisionDoc; error?: string };
   decisions: StoredDecision[];
   letters: { id: number; kind: string; date: string; href: string }[];
@@ -262,6 +262,7 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
                 <th scope="col">Maand</th>
                 <th scope="col">Run</th>
                 <th scope="col" class="num">Bijstand</th>
+                <th scope="col" class="num">Schuldenfonds</th>
                 <th scope="col" class="num">Aan klant</th>
               </tr>
             </thead>
@@ -271,7 +272,8 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
                   <td>{monthName(r.month)}</td>
                   <td>{r.ok ? r.run_status : `uitzondering: ${r.error ?? ''}`}</td>
                   <td class="num">{euro(r.bijstand)}</td>
-                  <td class="num">{euro(r.to_client)}</td>
+                  <td class="num">{euro(r.debt_withheld)}</td>
+                  <td class="num">{euro(r.to_client - r.debt_withheld)}</td>
                 </tr>
               ))}
             </tbody>

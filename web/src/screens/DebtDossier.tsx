@@ -1,6 +1,7 @@
 // One dossier of the debt fund (GET /api/v1/debt/dossiers/{id}): finances, every claim with its
 // offers and answers, the plan with arrears, repayments and forgiveness; the worker confirms a
-// milestone (POST .../milestones), a refusal shows the server's reason in Dutch.
+// milestone (POST .../milestones) and has the instalment withheld from a benefit case
+// (PUT .../withholding); a refusal shows the server's reason in Dutch.
 import { useState } from 'preact/hooks';
 import { api } from '../lib/api';
 import { useGet } from '../lib/useApi';
@@ -31,6 +32,35 @@ export function DebtDossier({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [caseText, setCaseText] = useState('');
+  const [caseError, setCaseError] = useState<string | null>(null);
+  const [withholdDone, setWithholdDone] = useState<string | null>(null);
+
+  // PUT .../withholding: the payment run withholds the instalment from this benefit case (null: stop).
+  async function withhold(benefitCase: number | null) {
+    if (busy) return;
+    setCaseError(null);
+    setWithholdDone(null);
+    if (benefitCase !== null && !(Number.isInteger(benefitCase) && benefitCase >= 1)) {
+      setCaseError('Vul het zaaknummer van de uitkering in (een heel getal vanaf 1).');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api('PUT', `/debt/dossiers/${id}/withholding`, { case: benefitCase }, { screen: 'schuldendossier' });
+      setWithholdDone(
+        benefitCase === null
+          ? 'Er wordt niet langer ingehouden op de uitkering.'
+          : `Vanaf de volgende betaalrun wordt de termijn ingehouden op uitkering ${benefitCase}.`,
+      );
+      setCaseText('');
+      setReload((n) => n + 1);
+    } catch (e) {
+      setCaseError(milestoneError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function confirm(kind: string) {
     if (busy) return; // the buttons stay enabled (and keep the focus); a second click waits
@@ -194,6 +224,55 @@ export function DebtDossier({ id }: { id: number }) {
       ) : (
         <p>Nog geen regeling: eerst moeten alle schulden gesaneerd zijn.</p>
       )}
+
+      <div class="box" role="group" aria-labelledby="wh-title" data-testid="debt-withholding">
+        <h3 id="wh-title">Inhouden op de uitkering</h3>
+        <p>
+          {d.benefit_case === null
+            ? 'Het huishouden betaalt de termijnen zelf.'
+            : `De betaalrun houdt de termijn in op uitkering ${d.benefit_case}.`}
+        </p>
+        <p class="hint">
+          Met toestemming van het huishouden houdt de maandelijkse betaalrun de termijn (en een achterstand) in op de
+          bijstand, nooit meer dan wat boven de beslagvrije voet ligt. Wat niet kan, blijft achterstand.
+        </p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void withhold(Number(caseText.trim()));
+          }}
+        >
+          <div class="field">
+            <label for="wh-case">Zaaknummer van de uitkering</label>
+            <input
+              id="wh-case"
+              inputMode="numeric"
+              value={caseText}
+              aria-invalid={caseError ? true : undefined}
+              aria-describedby={caseError ? 'wh-error' : undefined}
+              onInput={(e) => setCaseText((e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="buttons">
+            <button type="submit" aria-busy={busy || undefined}>
+              Inhouden op deze uitkering
+            </button>
+            {d.benefit_case !== null && (
+              <button type="button" aria-busy={busy || undefined} onClick={() => void withhold(null)}>
+                Stoppen met inhouden
+              </button>
+            )}
+          </div>
+        </form>
+        <div id="wh-error">
+          <ErrorBox message={caseError} />
+        </div>
+        {withholdDone && (
+          <div class="ok" role="status" data-testid="withholding-result">
+            {withholdDone}
+          </div>
+        )}
+      </div>
 
       <h2>Aflossingen ({d.repayments.length})</h2>
       {d.repayments.length === 0 ? (

@@ -26,7 +26,8 @@ interface Totals {
   garnished: number;
   recovered: number;
   direct: number;
-  to_client: number;
+  to_client: number; // the clients' share, of which debt_withheld went to the debt fund
+  debt_withheld: number;
 }
 interface Report {
   run: Run;
@@ -132,7 +133,8 @@ export function Runs({ role, user }: { role: string; user: string }) {
               <tr><th scope="row">Beslag</th><td class="num">{euro(r.totals.garnished)}</td></tr>
               <tr><th scope="row">Verrekend (terugvordering)</th><td class="num">{euro(r.totals.recovered)}</td></tr>
               <tr><th scope="row">Rechtstreekse betalingen</th><td class="num">{euro(r.totals.direct)}</td></tr>
-              <tr><th scope="row">Aan klanten</th><td class="num">{euro(r.totals.to_client)}</td></tr>
+              <tr><th scope="row">Ingehouden voor het schuldenfonds</th><td class="num">{euro(r.totals.debt_withheld)}</td></tr>
+              <tr><th scope="row">Aan klanten</th><td class="num">{euro(r.totals.to_client - r.totals.debt_withheld)}</td></tr>
             </tbody>
           </table>
           <h3>Uitzonderingen ({r.failed.length})</h3>
