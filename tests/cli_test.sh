@@ -57,6 +57,8 @@ if [[ -e "$tmp/o2.csv" ]]; then echo "FAIL a failed batch left an output file"; 
 db="$tmp/run.db"
 check "db init" 0 'schemaversie' -- "$nabij" db init --db "$db"
 check "demo-data" 0 '300 synthetische dossiers' -- "$nabij" demo-data --households 300 --month 2026-06 --db "$db"
+check "demo-data gives every applicant a synthetic BSN" 0 '^dossier 1: Fictieve Klant 1, BSN \*\*\*\*\*0004' -- \
+  "$nabij" case search 900000004 --db "$db"
 check "run prepare" 0 'dossiers: +300' -- "$nabij" run prepare --month 2026-06 --user anna --db "$db"
 check "four eyes" 1 'someone other than who prepared' -- "$nabij" run approve --month 2026-06 --user anna --db "$db"
 check "export before approval" 2 'approved by a second user' -- "$nabij" run export --month 2026-06 --db "$db" --out "$tmp/s.xml"
@@ -98,6 +100,15 @@ check "case verify reproduces a stored decision" 0 'gelijk aan het besluit' -- "
 check "case letter writes the PDF" 0 'geschreven naar' -- "$nabij" case letter 3 --out "$tmp/besluit.pdf" --db "$cdb"
 check "the letter names the change and the objection term" 0 'bezwaar' -- pdftotext "$tmp/besluit.pdf" -
 check "case show of an unknown case" 2 'er is geen dossier 99' -- "$nabij" case show 99 --db "$cdb"
+check "case show masks the BSN" 0 'BSN \*\*\*\*\*0111' -- "$nabij" case show 1 --db "$cdb"
+check "case search by the applicant's BSN" 0 '^dossier 1: Fictieve Aanvrager, BSN \*\*\*\*\*0111' -- \
+  "$nabij" case search 999000111 --db "$cdb"
+check "case search by the partner's BSN" 0 '^dossier 2: ' -- "$nabij" case search 999000202 --db "$cdb"
+check "case search prints no whole BSN" 1 '^0$' -- bash -c "'$nabij' case search 999000111 --db '$cdb' | grep -c 999000111"
+check "case search by name" 0 '2 dossier\(s\) gevonden' -- "$nabij" case search aanvrager --db "$cdb"
+check "case search needs a text" 2 'usage: nabij case search' -- "$nabij" case search --db "$cdb"
+check "case apply refuses a BSN that fails the elfproef, without repeating it" 2 'applicant\.bsn' -- bash -c \
+  "set -o pipefail; sed 's/999000111/999000112/' '$src/examples/aanvragen/alleenstaande-automatisch.json' | '$nabij' case apply - --user anna --db '$cdb' 2>&1 | grep -v 999000112"
 check "case join: a housemate of 30 makes the norm a kostendelersnorm" 0 'wijziging per 2027-01-01' -- \
   "$nabij" case join 1 --role housemate --birth-date 1996-05-05 --from 2026-12-15 --relation none --user anna --db "$cdb"
 check "case join refuses a partner" 2 'role' -- \

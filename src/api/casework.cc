@@ -28,11 +28,11 @@ Result<Date> DateField(const json& v, const std::string& field) {
 }
 
 Result<cases::PayeeFacts> PayeeField(const json& v, const std::string& field) {
-  if (!v.is_object()) return InvalidArgument("moet een object met name en iban zijn", field);
+  if (!v.is_object()) return InvalidArgument("moet een object met name, iban en bsn zijn", field);
   cases::PayeeFacts p;
   for (const auto& [k, x] : v.items()) {
-    if (k != "name" && k != "iban") return InvalidArgument("onbekend veld", field + "." + k);
-    if (!x.is_string()) return InvalidArgument("moet tekst zijn", field + "." + k);
+    if (k != "name" && k != "iban" && k != "bsn") return InvalidArgument("onbekend veld", field + "." + k);
+    if (!x.is_string() && !(k == "bsn" && x.is_null())) return InvalidArgument("moet tekst zijn", field + "." + k);
   }
   if (!v.contains("name") || v["name"].get<std::string>().empty()) return InvalidArgument("dit veld ontbreekt", field + ".name");
   if (!v.contains("iban")) return InvalidArgument("dit veld ontbreekt", field + ".iban");
@@ -40,6 +40,12 @@ Result<cases::PayeeFacts> PayeeField(const json& v, const std::string& field) {
   auto iban = Iban::Parse(v["iban"].get<std::string>());
   if (!iban.ok()) return InvalidArgument(iban.error().message(), field + ".iban");
   p.iban = iban->text();
+  // The BSN is optional (a person waiting for one still applies); the message never repeats it.
+  if (v.contains("bsn") && v["bsn"].is_string() && !v["bsn"].get<std::string>().empty()) {
+    auto bsn = Bsn::Parse(v["bsn"].get<std::string>());
+    if (!bsn.ok()) return InvalidArgument("geen geldig burgerservicenummer: 9 cijfers die de elfproef doorstaan", field + ".bsn");
+    p.bsn = *bsn;
+  }
   return p;
 }
 
@@ -167,6 +173,9 @@ Result<ApplicationInput> ParseApplicationJson(std::string_view text) {
     }
   }
   if (in.partner && !has_partner) return InvalidArgument("er is geen partner in het huishouden", "partner");
+  if (in.partner && in.partner->bsn && in.partner->bsn == in.applicant.bsn) {
+    return InvalidArgument("de partner heeft een ander BSN dan de aanvrager", "partner.bsn");
+  }
   return in;
 }
 

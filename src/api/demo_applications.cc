@@ -69,10 +69,12 @@ std::vector<std::string> GenerateDemoApplications(uint64_t seed, size_t n, Date 
     doc["start_date"] = melding.ToString();
     if (shape == Shape::kIncomplete) doc["suspensions"] = json::array({{{"requested", received.AddDays(1).ToString()}}});
     doc["applicant"] = {{"name", "Fictieve Aanvrager " + std::to_string(number)},
-                        {"iban", payments::DemoIban(900'000'000 + number * 2)}};
+                        {"iban", payments::DemoIban(900'000'000 + number * 2)},
+                        {"bsn", DemoBsn(900'000 + number * 2).digits()}};
     if (couple) {
       doc["partner"] = {{"name", "Fictieve Partner " + std::to_string(number)},
-                        {"iban", payments::DemoIban(900'000'000 + number * 2 + 1)}};
+                        {"iban", payments::DemoIban(900'000'000 + number * 2 + 1)},
+                        {"bsn", DemoBsn(900'000 + number * 2 + 1).digits()}};
     }
     doc["household"] = household;
     out.push_back(doc.dump());

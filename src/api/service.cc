@@ -419,10 +419,16 @@ Response Service::ChangePassword(const Call& c) {
 
 // --- Cases -----------------------------------------------------------------------------------
 
+namespace {
+// A BSN leaves the server masked ("*****6789"), or null when not known: the worker who must
+// check it has the person's own document; search takes the whole number.
+ordered_json MaskedBsn(const std::optional<Bsn>& bsn) { return bsn ? ordered_json(bsn->Masked()) : ordered_json(nullptr); }
+}  // namespace
+
 Response Service::SearchCases(const Call& c) {
   payments::CaseQuery q;
   if (!c.req.Query("q", &q.text) || q.text.empty()) {
-    return ErrorResponse(InvalidArgument("geef een (deel van een) naam of een dossiernummer", "q"));
+    return ErrorResponse(InvalidArgument("geef een (deel van een) naam, een BSN of een dossiernummer", "q"));
   }
   constexpr size_t kMaxQuery = 100;
   if (q.text.size() > kMaxQuery) return ErrorResponse(InvalidArgument("de zoektekst is te lang", "q"));
@@ -438,6 +444,7 @@ Response Service::SearchCases(const Call& c) {
     list.push_back({{"id", s.id},
                     {"case_number", CaseNumber(s.id)},
                     {"name", s.applicant_name},
+                    {"bsn", MaskedBsn(s.applicant_bsn)},
                     {"status", CaseStatus(s.end, today)},
                     {"members", s.members}});
     r.case_ids_shown.push_back(s.id);
@@ -549,8 +556,11 @@ Response Service::GetCase(const Call& c) {
       {"end", OptionalDateJson(rc.end)},
       {"applicant",
        {{"person_id", h.applicant_id}, {"name", rc.applicant.name}, {"birth_date", h.applicant_birth.ToString()},
-        {"iban", rc.applicant.iban}, {"medisch_urenbeperkt", h.medisch_urenbeperkt}}},
-      {"partner", rc.partner ? ordered_json{{"name", rc.partner->name}, {"iban", rc.partner->iban}} : ordered_json(nullptr)},
+        {"iban", rc.applicant.iban}, {"bsn", MaskedBsn(rc.applicant.bsn)},
+        {"medisch_urenbeperkt", h.medisch_urenbeperkt}}},
+      {"partner", rc.partner ? ordered_json{{"name", rc.partner->name}, {"iban", rc.partner->iban},
+                                            {"bsn", MaskedBsn(rc.partner->bsn)}}
+                             : ordered_json(nullptr)},
       {"split_between_partners", rc.split_between_partners},
       {"vakantietoeslag_monthly", rc.vakantietoeslag_monthly},
       {"vt_reserved", rc.vt_reserved.cents()},

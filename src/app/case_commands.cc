@@ -46,6 +46,9 @@ Result<int64_t> IdArgument(const Args& a, const char* what) {
   return NumberOption(id, "id", 0, 1, INT64_MAX);
 }
 
+// A BSN is printed masked, as on screen: the last four digits.
+std::string MaskedBsn(const std::optional<Bsn>& b) { return b ? b->Masked() : "onbekend"; }
+
 std::string Days(const std::optional<int>& d) { return d ? std::to_string(*d) : "-"; }
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : "-"; }
 
@@ -117,6 +120,27 @@ int Decide(const Args& a, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+int Search(const Args& a, std::ostream& out, std::ostream& err) {
+  if (a.positional.size() != 2) return Fail(err, InvalidArgument("usage: nabij case search NAME|BSN|CASE [--limit N]"));
+  payments::CaseQuery q;
+  q.text = a.positional[1];
+  auto limit = NumberOption(a, "limit", 50, 1, 500);
+  if (!limit.ok()) return Fail(err, limit.error());
+  q.limit = static_cast<int>(*limit);
+  auto s = Open(a);
+  if (!s.ok()) return Fail(err, s.error());
+  store::SqliteRunStore runs(*(*s)->db);
+  auto found = runs.SearchCases(q);
+  if (!found.ok()) return Fail(err, found.error());
+  for (const payments::CaseSummary& c : *found) {
+    out << "dossier " << c.id << ": " << c.applicant_name << ", BSN " << MaskedBsn(c.applicant_bsn) << ", vanaf "
+        << c.start.ToString() << (c.end ? " tot en met " + c.end->ToString() : "") << ", " << c.members
+        << (c.members == 1 ? " persoon" : " personen") << "\n";
+  }
+  out << found->size() << " dossier(s) gevonden\n";
+  return 0;
+}
+
 int Show(const Args& a, std::ostream& out, std::ostream& err) {
   auto id = IdArgument(a, "CASE");
   if (!id.ok()) return Fail(err, id.error());
@@ -127,7 +151,9 @@ int Show(const Args& a, std::ostream& out, std::ostream& err) {
   if (!c.ok()) return Fail(err, c.error());
   out << "dossier " << c->case_id << ", gemeente " << c->gemeente << ", recht vanaf " << c->start.ToString()
       << (c->end ? ", tot en met " + c->end->ToString() : "") << "\n";
-  out << "aanvrager: " << c->applicant.name << ", geboren " << c->history.applicant_birth.ToString() << "\n";
+  out << "aanvrager: " << c->applicant.name << ", geboren " << c->history.applicant_birth.ToString()
+      << ", BSN " << MaskedBsn(c->applicant.bsn) << "\n";
+  if (c->partner) out << "partner (betaling): " << c->partner->name << ", BSN " << MaskedBsn(c->partner->bsn) << "\n";
   for (const pw::MemberFact& m : c->history.members) {
     static constexpr const char* kRole[] = {"aanvrager", "partner", "kind", "medebewoner"};
     out << "  " << kRole[static_cast<int>(m.role)] << " (persoon " << m.person_id << "), geboren " << m.birth.ToString()
@@ -303,12 +329,13 @@ int CmdCase(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   if (sub == "queue") return Queue(*a, out, err);
   if (sub == "decide") return Decide(*a, out, err);
   if (sub == "show") return Show(*a, out, err);
+  if (sub == "search") return Search(*a, out, err);
   if (sub == "letter") return Letter(*a, out, err);
   if (sub == "verify") return Verify(*a, out, err);
   if (sub == "end") return End(*a, out, err);
   if (sub == "join") return Join(*a, out, err);
   if (sub == "leave") return Leave(*a, out, err);
-  return Fail(err, InvalidArgument("usage: nabij case apply|queue|decide|show|letter|verify|end|join|leave ..."));
+  return Fail(err, InvalidArgument("usage: nabij case apply|queue|decide|search|show|letter|verify|end|join|leave ..."));
 }
 
 int CmdIncome(const std::vector<std::string>& rest, std::ostream& out, std::ostream& err) {

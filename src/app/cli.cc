@@ -66,6 +66,8 @@ Aanvragen, besluiten en wijzigingen (docs/case-intake.md; --user NAAM: wie de st
   nabij case queue                                De werkvoorraad: dagen tot de beslistermijn, voorschot, redenen.
   nabij case decide AANVRAAG --user NAAM (--grant | --refuse --note TEKST)
                                                   Een medewerker kent toe (opent het dossier) of wijst af.
+  nabij case search NAAM|BSN|DOSSIER [--limit N]  Zoekt dossiers op (een deel van) de naam van de aanvrager, het
+                                                  BSN van aanvrager of partner, of het dossiernummer; BSN gemaskeerd.
   nabij case show DOSSIER                         Huishouden, inkomsten, terugvorderingen en besluiten.
   nabij case letter BESLUIT --out BRIEF.pdf       De beschikking (B1), opnieuw berekend uit het besluit.
   nabij case verify BESLUIT                       Rekent een besluit opnieuw uit zijn opgeslagen invoer.

@@ -78,6 +78,20 @@ Result<Iban> Iban::Parse(std::string_view text) {
   return Iban(std::move(t));
 }
 
+Bsn DemoBsn(uint64_t n) {
+  char digits[10];
+  std::snprintf(digits, sizeof digits, "9%06llu00", static_cast<unsigned long long>(n % 1'000'000ULL));
+  auto rest = [&] {  // 9*d1 + ... + 2*d8 mod 11: the check digit d9 it needs
+    int sum = 0;
+    for (int i = 0; i < 8; ++i) sum += (9 - i) * (digits[i] - '0');
+    return sum % 11;
+  };
+  // d8 = 0 or 1: adding 2 to the sum moves a remainder of 10, which no digit d9 can match, to 1.
+  if (rest() == 10) digits[7] = '1';
+  digits[8] = static_cast<char>('0' + rest());
+  return Bsn(digits);
+}
+
 std::string DemoIban(uint64_t n) {
   char digits[11];
   std::snprintf(digits, sizeof digits, "%010llu", static_cast<unsigned long long>(n % 10'000'000'000ULL));

@@ -24,6 +24,7 @@ class Bsn {
   friend bool operator==(const Bsn&, const Bsn&) = default;
 
  private:
+  friend Bsn DemoBsn(uint64_t n);
   explicit Bsn(std::string d) : digits_(std::move(d)) {}
   std::string digits_;
 };
@@ -42,6 +43,11 @@ class Iban {
   explicit Iban(std::string t) : text_(std::move(t)) {}
   std::string text_;
 };
+
+// A synthetic BSN for demo data and tests: "9", six digits of `n` (larger n wrap at 10^6), then
+// the two digits that make it pass the elfproef; distinct for distinct n below 10^6. Invented, not
+// issued through the BRP: for demos and tests only.
+Bsn DemoBsn(uint64_t n);
 
 // A valid Dutch IBAN at the fictitious bank code NABI for account number `n` (0 <= n < 10^10;
 // larger n wrap), for demo data and tests only: no real bank has that code.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 namespace nabij {
 namespace {
 
@@ -23,6 +26,19 @@ TEST(Bsn, RefusesOthersWithoutEchoingTheNumber) {
       EXPECT_EQ(b.error().message().find(bad), std::string::npos);
     }
   }
+}
+
+TEST(Bsn, DemoNumbersPassTheElfproefAndDiffer) {
+  std::set<std::string> seen;
+  for (uint64_t n = 0; n < 20'000; ++n) {
+    Bsn b = DemoBsn(n);
+    auto again = Bsn::Parse(b.digits());  // the same checks as any number typed in
+    ASSERT_TRUE(again.ok()) << n;
+    EXPECT_EQ(b.digits()[0], '9');
+    EXPECT_TRUE(seen.insert(b.digits()).second) << n;
+  }
+  EXPECT_EQ(DemoBsn(123'456).digits().substr(1, 6), "123456");
+  EXPECT_EQ(DemoBsn(1'000'000), DemoBsn(0));  // wraps
 }
 
 TEST(Iban, ChecksMod97AndLength) {

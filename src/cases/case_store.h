@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/date.h"
+#include "base/ids.h"
 #include "base/money.h"
 #include "base/status.h"
 #include "cases/application.h"
@@ -60,6 +61,7 @@ struct DecisionRecord {
 struct PayeeFacts {
   std::string name;
   std::string iban;
+  std::optional<Bsn> bsn = std::nullopt;  // when known: the person is found by it (search)
 };
 
 // The facts a grant registers as a new case.

@@ -22,7 +22,7 @@ std::vector<RunCase> GenerateDemoCases(uint64_t seed, size_t n, Month month) {
     c.history.applicant_birth = first.AddYears(-age).AddDays(-pick(0, 364));
     c.history.medisch_urenbeperkt = chance(5);
     c.start = first.AddMonths(-pick(1, 60));
-    c.applicant = {"Fictieve Klant " + std::to_string(i + 1), DemoIban(i * 4 + 1)};
+    c.applicant = {"Fictieve Klant " + std::to_string(i + 1), DemoIban(i * 4 + 1), DemoBsn(i * 2)};
     int kind = pick(1, 100);  // assumptions: 60 % single, 20 % single parent, 20 % couple
     if (kind > 80) {
       pw::MemberFact partner;
@@ -32,7 +32,7 @@ std::vector<RunCase> GenerateDemoCases(uint64_t seed, size_t n, Month month) {
       partner.valid_from = c.start;
       partner.entitled = !chance(5);
       c.history.members.push_back(partner);
-      c.partner = Payee{"Fictieve Partner " + std::to_string(i + 1), DemoIban(i * 4 + 2)};
+      c.partner = Payee{"Fictieve Partner " + std::to_string(i + 1), DemoIban(i * 4 + 2), DemoBsn(i * 2 + 1)};
       c.split_between_partners = !chance(30);
     }
     if (kind > 60 && age < 60) {

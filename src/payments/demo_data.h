@@ -1,6 +1,7 @@
 // Synthetic demo cases for the payment run: realistic shapes, fictitious people.
 //
 // Names are "Fictieve Klant 17", IBANs use the fictitious bank code NABI with valid check digits,
+// BSNs are synthetic (DemoBsn: case i's applicant 2i, partner 2i + 1),
 // birth dates and amounts are drawn from a seeded generator, so the same seed gives the same
 // cases. The shares are assumptions for a demo (docs/demo-data.md), not statistics of a real
 // municipality. Thread-safe (no shared state).

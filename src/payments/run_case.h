@@ -27,6 +27,7 @@ namespace nabij::payments {
 struct Payee {
   std::string name;
   std::string iban;  // validated with Iban::Parse when the case is registered and when paid
+  std::optional<Bsn> bsn = std::nullopt;  // the applicant's or partner's; never a creditor's
 };
 
 enum class InstructionKind : uint8_t { kZorgverzekeraar, kVerhuurder, kEnergie, kOverig };

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "api/calculator.h"
+#include "base/ids.h"
 #include "pw/bijstand.h"
 #include "rules/source_rules.h"
 #include "test_server.h"
@@ -143,11 +144,23 @@ TEST(ApiServerTest, SearchingAndOpeningACaseIsInTheAccessLogAndNotInTheRequestLo
   ASSERT_EQ(by_number.status, 200);
   EXPECT_EQ(json::parse(by_number.body)["cases"][0]["id"], id);
 
+  // By the applicant's BSN (the demo's first case has DemoBsn(0)); it comes back masked only.
+  const std::string bsn = DemoBsn(0).digits();
+  HttpResponse by_bsn = srv.Call(km, "GET", "/api/v1/cases?q=" + bsn);
+  ASSERT_EQ(by_bsn.status, 200) << by_bsn.body;
+  json bsn_hits = json::parse(by_bsn.body)["cases"];
+  ASSERT_EQ(bsn_hits.size(), 1u) << by_bsn.body;
+  EXPECT_EQ(bsn_hits[0]["id"], id);
+  EXPECT_EQ(bsn_hits[0]["bsn"], DemoBsn(0).Masked());
+  EXPECT_EQ(by_bsn.body.find(bsn), std::string::npos);
+
   HttpResponse file = srv.Call(km, "GET", "/api/v1/cases/" + std::to_string(id), {}, {{"X-Nabij-Screen", "dossier"}});
   ASSERT_EQ(file.status, 200) << file.body;
   json f = json::parse(file.body);
   EXPECT_EQ(f["id"], id);
   EXPECT_EQ(f["applicant"]["name"], "Fictieve Klant 1");
+  EXPECT_EQ(f["applicant"]["bsn"], DemoBsn(0).Masked());
+  EXPECT_EQ(file.body.find(bsn), std::string::npos);
   EXPECT_FALSE(f["incomes"].empty());
   EXPECT_TRUE(f["calculation"].contains("decision")) << f["calculation"].dump();
   EXPECT_FALSE(f["calculation"]["decision"]["trace"].empty());
@@ -168,9 +181,10 @@ TEST(ApiServerTest, SearchingAndOpeningACaseIsInTheAccessLogAndNotInTheRequestLo
     if (e["route"] == "GET /api/v1/cases") ++search_reads;
   }
   EXPECT_EQ(file_reads, 1);
-  EXPECT_EQ(search_reads, 2);  // by name and by number
+  EXPECT_EQ(search_reads, 3);  // by name, by number and by BSN
   HttpResponse all = srv.Call(auditor, "GET", "/api/v1/access-log?user=k.jansen");
-  EXPECT_EQ(json::parse(all.body)["entries"].size(), listed + 2);
+  EXPECT_EQ(json::parse(all.body)["entries"].size(), listed + 3);
+  EXPECT_EQ(all.body.find(bsn), std::string::npos);
   EXPECT_EQ(srv.Call(km, "GET", "/api/v1/access-log").status, 403);
 
   srv.app().Shutdown();
@@ -180,6 +194,7 @@ TEST(ApiServerTest, SearchingAndOpeningACaseIsInTheAccessLogAndNotInTheRequestLo
   EXPECT_EQ(requests.find("Fictieve"), std::string::npos);
   EXPECT_EQ(requests.find("/api/v1/cases/" + std::to_string(id)), std::string::npos);
   EXPECT_EQ(requests.find("q="), std::string::npos);
+  EXPECT_EQ(requests.find(bsn), std::string::npos);
   EXPECT_EQ(requests.find(srv.admin_password()), std::string::npos);
 }
 

@@ -148,6 +148,42 @@ TEST(CaseworkApiTest, IntakeQueueDecisionIncomeLetterAndCaseload) {
   EXPECT_EQ(srv.Call(fin, "POST", "/api/v1/applications", ApplicationDoc(false)).status, 403);
 }
 
+TEST(CaseworkApiTest, TheCaseOfAnApplicationIsFoundByTheBsnOfApplicantAndPartner) {
+  TestServer srv;
+  UserSession kim = srv.AddUser("kim", "klantmanager_inkomen");
+  json doc = json::parse(ApplicationDoc(false));
+  doc["applicant"]["bsn"] = "12345672";  // 8 digits: the leading zero was left out
+  doc["household"]["members"].push_back({{"role", "partner"}, {"birth_date", "1981-01-01"}});
+  doc["partner"] = {{"name", "Fictieve Partner"}, {"iban", "NL44RABO0123456789"}, {"bsn", "111222333"}};
+  HttpResponse r = srv.Call(kim, "POST", "/api/v1/applications", doc.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  json a = json::parse(r.body);
+  ASSERT_TRUE(a["decision"].is_object()) << r.body;
+  const int64_t case_id = a["decision"]["case_id"];
+  EXPECT_EQ(r.body.find("111222333"), std::string::npos);
+
+  for (const char* q : {"012345672", "12345672", "111222333"}) {
+    HttpResponse found = srv.Call(kim, "GET", std::string("/api/v1/cases?q=") + q);
+    ASSERT_EQ(found.status, 200) << found.body;
+    json hits = json::parse(found.body)["cases"];
+    ASSERT_EQ(hits.size(), 1u) << q << ": " << found.body;
+    EXPECT_EQ(hits[0]["id"], case_id);
+    EXPECT_EQ(hits[0]["bsn"], "*****5672");
+  }
+  HttpResponse file = srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(case_id));
+  ASSERT_EQ(file.status, 200) << file.body;
+  json f = json::parse(file.body);
+  EXPECT_EQ(f["applicant"]["bsn"], "*****5672");
+  EXPECT_EQ(f["partner"]["bsn"], "*****2333");
+
+  // Without a BSN the application is taken in as before; the file says it is not known.
+  HttpResponse plain = srv.Call(kim, "POST", "/api/v1/applications", ApplicationDoc(false));
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  const int64_t other = json::parse(plain.body)["decision"]["case_id"];
+  HttpResponse none = srv.Call(kim, "GET", "/api/v1/cases/" + std::to_string(other));
+  EXPECT_TRUE(json::parse(none.body)["applicant"]["bsn"].is_null());
+}
+
 TEST(CaseworkApiTest, BadApplicationsAreRefusedWithTheField) {
   TestServer srv;
   UserSession kim = srv.AddUser("kim", "klantmanager_inkomen");
@@ -163,6 +199,21 @@ TEST(CaseworkApiTest, BadApplicationsAreRefusedWithTheField) {
   r = srv.Call(kim, "POST", "/api/v1/applications", doc.dump());
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["error"]["field"], "applicant.iban");
+  // A BSN that fails the elfproef is refused without repeating it; so is the applicant's own for the partner.
+  doc = json::parse(ApplicationDoc(false));
+  doc["applicant"]["bsn"] = "111222334";
+  r = srv.Call(kim, "POST", "/api/v1/applications", doc.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "applicant.bsn");
+  EXPECT_EQ(r.body.find("111222334"), std::string::npos) << r.body;
+  doc["applicant"]["bsn"] = 111222333;
+  EXPECT_EQ(srv.Call(kim, "POST", "/api/v1/applications", doc.dump()).status, 400) << "a number, not text";
+  doc["applicant"]["bsn"] = "111222333";
+  doc["household"]["members"].push_back({{"role", "partner"}, {"birth_date", "1981-01-01"}});
+  doc["partner"] = {{"name", "Fictieve Partner"}, {"iban", "NL44RABO0123456789"}, {"bsn", "111222333"}};
+  r = srv.Call(kim, "POST", "/api/v1/applications", doc.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "partner.bsn");
   EXPECT_EQ(srv.Call(kim, "POST", "/api/v1/applications/77/decision", R"({"grant": true})").status, 404);
   EXPECT_EQ(srv.Call(kim, "POST", "/api/v1/cases/999999/incomes", R"({"month": "2026-01", "net_work_income": 1})")
                 .status,

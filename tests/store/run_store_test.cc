@@ -59,8 +59,8 @@ RunCase RichCase() {
   RunCase c;
   c.gemeente = "9999";
   c.start = Date::Of(2024, 5, 1);
-  c.applicant = {TestName(1), TestIban(1)};
-  c.partner = payments::Payee{TestName(2), TestIban(2)};
+  c.applicant = {TestName(1), TestIban(1), DemoBsn(1)};
+  c.partner = payments::Payee{TestName(2), TestIban(2), DemoBsn(2)};
   c.split_between_partners = false;
   c.vakantietoeslag_monthly = true;
   c.vt_reserved = Money::Cents(1234);  // reserved before the case came into nabij
@@ -120,10 +120,12 @@ void ExpectSameCase(const RunCase& want, const RunCase& got) {
   EXPECT_EQ(got.end, want.end);
   EXPECT_EQ(got.applicant.name, want.applicant.name);
   EXPECT_EQ(got.applicant.iban, want.applicant.iban);
+  EXPECT_EQ(got.applicant.bsn, want.applicant.bsn);
   ASSERT_EQ(got.partner.has_value(), want.partner.has_value());
   if (want.partner) {
     EXPECT_EQ(got.partner->name, want.partner->name);
     EXPECT_EQ(got.partner->iban, want.partner->iban);
+    EXPECT_EQ(got.partner->bsn, want.partner->bsn);
   }
   EXPECT_EQ(got.split_between_partners, want.split_between_partners);
   EXPECT_EQ(got.vakantietoeslag_monthly, want.vakantietoeslag_monthly);

@@ -222,6 +222,78 @@ TEST(SqliteStoreTest, AddCasesStoresAllOrNone) {
   EXPECT_EQ(QueryText(*db, "SELECT count(*) FROM cases"), "3");
 }
 
+// Every line of SQLite's query plan for `sql`, joined.
+std::string QueryPlan(SqliteDatabase& db, const std::string& sql) {
+  auto s = db.Prepare("EXPLAIN QUERY PLAN " + sql);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  std::string plan;
+  while (s.ok()) {
+    auto row = s->Step();
+    if (!row.ok() || !*row) break;
+    plan += s->Text(3) + "\n";
+  }
+  return plan;
+}
+
+TEST(SqliteStoreTest, CasesAreFoundByNumberByBsnOfApplicantOrPartnerAndByName) {
+  ScratchDir dir;
+  auto db = OpenOrDie(dir.path() / "nabij.db");
+  ASSERT_TRUE(db->Migrate().ok());
+  SqliteRunStore store(*db);
+  const Bsn a = DemoBsn(10);
+  const Bsn b = DemoBsn(11);
+  // Case 1: a applies alone (ended); case 2: b applies with a as partner; case 3: no BSN known.
+  payments::RunCase first = SimpleCase(1, Date::Of(2024, 1, 1), Date::Of(2024, 12, 31));
+  first.applicant.bsn = a;
+  payments::RunCase second = SimpleCase(2, Date::Of(2025, 1, 1));
+  second.applicant.bsn = b;
+  second.partner = payments::Payee{TestName(20), TestIban(20), a};
+  payments::RunCase third = SimpleCase(3, Date::Of(2025, 1, 1));
+  const std::vector<payments::RunCase> cases = {first, second, third};
+  auto ids = store.AddCases(cases);
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+
+  auto found = [&](const std::string& text, int limit = 50) {
+    auto r = store.SearchCases({text, limit});
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::vector<int64_t> out;
+    if (r.ok()) {
+      for (const auto& c : *r) out.push_back(c.id);
+    }
+    return out;
+  };
+  const int64_t c1 = (*ids)[0], c2 = (*ids)[1], c3 = (*ids)[2];
+  EXPECT_EQ(found(a.digits()), (std::vector<int64_t>{c1, c2}));  // applicant of one, partner of the other
+  EXPECT_EQ(found(b.digits()), (std::vector<int64_t>{c2}));
+  EXPECT_EQ(found(a.digits(), 1), (std::vector<int64_t>{c1}));
+  EXPECT_EQ(found(std::to_string(c3)), (std::vector<int64_t>{c3}));  // a case number
+  EXPECT_EQ(found("Persoon 2"), (std::vector<int64_t>{c2}));        // a name fragment
+  std::string wrong = a.digits();
+  wrong[8] = wrong[8] == '9' ? '0' : static_cast<char>(wrong[8] + 1);  // fails the elfproef
+  EXPECT_TRUE(found(wrong).empty());
+
+  // The summary carries the applicant's BSN (shown masked), the file both.
+  auto hits = store.SearchCases({a.digits(), 50});
+  ASSERT_TRUE(hits.ok());
+  EXPECT_EQ((*hits)[0].applicant_bsn, a);
+  EXPECT_EQ((*hits)[1].applicant_bsn, b);
+  auto file = store.LoadCaseFile(c2);
+  ASSERT_TRUE(file.ok() && file->has_value());
+  EXPECT_EQ((*file)->c.applicant.bsn, b);
+  ASSERT_TRUE((*file)->c.partner.has_value());
+  EXPECT_EQ((*file)->c.partner->bsn, a);
+  auto none = store.LoadCaseFile(c3);
+  ASSERT_TRUE(none.ok() && none->has_value());
+  EXPECT_FALSE((*none)->c.applicant.bsn.has_value());
+
+  // A BSN is found through its index, not by reading every person.
+  const std::string plan = QueryPlan(*db, "SELECT id FROM persons WHERE bsn = '" + a.digits() + "'");
+  EXPECT_NE(plan.find("persons_by_bsn"), std::string::npos) << plan;
+  // The schema takes nine digits only.
+  EXPECT_FALSE(db->Exec("UPDATE persons SET bsn = '12345678' WHERE bsn IS NOT NULL").ok());
+  EXPECT_FALSE(db->Exec("UPDATE persons SET bsn = '12345678x' WHERE bsn IS NOT NULL").ok());
+}
+
 TEST(SqliteStoreTest, PostingsCannotBeAddedToAnEarlierEntry) {
   ScratchDir dir;
   auto db = OpenOrDie(dir.path() / "nabij.db");

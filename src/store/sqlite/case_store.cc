@@ -227,8 +227,8 @@ Result<DecisionRecord> SqliteCaseStore::DecideApplication(int64_t application_id
     c.gemeente = grant->gemeente;
     c.history = grant->history;
     c.start = grant->start;
-    c.applicant = {grant->applicant.name, grant->applicant.iban};
-    if (grant->partner) c.partner = payments::Payee{grant->partner->name, grant->partner->iban};
+    c.applicant = {grant->applicant.name, grant->applicant.iban, grant->applicant.bsn};
+    if (grant->partner) c.partner = payments::Payee{grant->partner->name, grant->partner->iban, grant->partner->bsn};
     NABIJ_ASSIGN_OR_RETURN(stored.case_id, runs_.AddCase(c));
   }
   {

@@ -485,12 +485,25 @@ ALTER TABLE run_lines ADD COLUMN debt_dossier_id INTEGER REFERENCES debt_dossier
   CHECK ((debt_dossier_id IS NULL) = (debt_withheld = 0));
 )sql";
 
+// Version 6: the burgerservicenummer of an applicant or partner, so a case is found by it
+// (docs/case-intake.md). Nine digits that passed the elfproef on intake; NULL when not given.
+// Not unique: a person who applies again gets a new case and a new row. Personal data: never
+// logged, shown masked.
+constexpr char kV6PersonBsn[] = R"sql(
+ALTER TABLE persons ADD COLUMN bsn TEXT
+  CHECK (bsn IS NULL OR (length(bsn) = 9 AND bsn NOT GLOB '*[^0-9]*'));
+CREATE INDEX persons_by_bsn ON persons(bsn) WHERE bsn IS NOT NULL;
+CREATE INDEX cases_by_applicant ON cases(applicant_id);
+CREATE INDEX cases_by_partner ON cases(partner_id) WHERE partner_id IS NOT NULL;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
     Migration{2, kV2Accounts},
     Migration{3, kV3Casework},
     Migration{4, kV4Debt},
     Migration{5, kV5DebtWithholding},
+    Migration{6, kV6PersonBsn},
 };
 
 }  // namespace

@@ -111,6 +111,12 @@ class Row {
     if (!v) return Bad(c, E{});
     return *v;
   }
+  std::optional<Bsn> OptionalBsn(int c) {
+    if (s_.IsNull(c)) return std::nullopt;
+    auto b = Bsn::Parse(s_.TextView(c));
+    if (!b.ok()) return Bad(c, std::optional<Bsn>());
+    return *b;
+  }
   template <typename E>
   E Checked(int c, std::optional<E> v) {
     if (!v) return Bad(c, E{});
@@ -145,7 +151,8 @@ Status NoSuchRun(int64_t run_id) {
 
 // --- SQL -------------------------------------------------------------------------------------
 
-constexpr char kInsertPerson[] = "INSERT INTO persons (name, birth_date, iban) VALUES (?1, ?2, ?3) RETURNING id";
+constexpr char kInsertPerson[] =
+    "INSERT INTO persons (name, birth_date, iban, bsn) VALUES (?1, ?2, ?3, ?4) RETURNING id";
 constexpr char kInsertCase[] =
     "INSERT INTO cases (gemeente, applicant_id, partner_id, start_date, end_date, split_between_partners, "
     "vakantietoeslag_monthly, medisch_urenbeperkt, vt_reserved_opening) "
@@ -173,13 +180,20 @@ constexpr char kSelectRuns[] =
     "SELECT id, month, status, prepared_by, approved_by, rules_version, booking_date, created_at "
     "FROM runs ORDER BY month DESC";
 constexpr char kSelectRunById[] = "SELECT month, status FROM runs WHERE id = ?1";
-// Case search: the case number is the text, or the applicant's name contains it (LIKE:
-// case-insensitive for ASCII; ?1 is NULL, matching no name, for a number).
-constexpr char kSearchCases[] =
-    "SELECT c.id, a.name, c.start_date, c.end_date, "
-    "1 + (SELECT count(*) FROM case_members m WHERE m.case_id = c.id) "
-    "FROM cases c JOIN persons a ON a.id = c.applicant_id "
-    "WHERE c.id = ?2 OR a.name LIKE ?1 ESCAPE '\\' ORDER BY c.id LIMIT ?3";
+// Case search, one statement per way of asking: by case number, by the BSN of the applicant or
+// the partner (the partial index persons_by_bsn, then cases_by_applicant / cases_by_partner), or
+// by a fragment of the applicant's name (LIKE: case-insensitive for ASCII; a scan).
+#define NABIJ_CASE_SUMMARY                                                                      \
+  "SELECT c.id, a.name, c.start_date, c.end_date, "                                             \
+  "1 + (SELECT count(*) FROM case_members m WHERE m.case_id = c.id), a.bsn "                    \
+  "FROM cases c JOIN persons a ON a.id = c.applicant_id "
+constexpr char kSearchCaseNumber[] = NABIJ_CASE_SUMMARY "WHERE c.id = ?1";
+constexpr char kSearchBsn[] = NABIJ_CASE_SUMMARY
+    "WHERE c.id IN (SELECT x.id FROM persons p JOIN cases x ON x.applicant_id = p.id WHERE p.bsn = ?1 "
+    "UNION SELECT x.id FROM persons p JOIN cases x ON x.partner_id = p.id WHERE p.bsn = ?1) "
+    "ORDER BY c.id LIMIT ?2";
+constexpr char kSearchName[] = NABIJ_CASE_SUMMARY "WHERE a.name LIKE ?1 ESCAPE '\\' ORDER BY c.id LIMIT ?2";
+#undef NABIJ_CASE_SUMMARY
 constexpr char kSelectCaseRunLines[] =
     "SELECT r.month, r.status, l.ok, l.error_code, l.error_message, l.bijstand, l.vt_reserved, l.vt_paid, "
     "l.garnished, l.recovered, l.direct, l.to_client, l.debt_withheld "
@@ -208,7 +222,7 @@ constexpr char kFillBatch[] =
 constexpr char kSelectPending[] =
     "SELECT c.id, c.gemeente, c.start_date, c.end_date, c.split_between_partners, c.vakantietoeslag_monthly, "
     "c.medisch_urenbeperkt, c.vt_reserved_opening, c.applicant_id, a.name, a.birth_date, a.iban, "
-    "c.partner_id, p.name, p.iban "
+    "c.partner_id, p.name, p.iban, a.bsn, p.bsn "
     "FROM temp.run_batch b CROSS JOIN cases c ON c.id = b.case_id JOIN persons a ON a.id = c.applicant_id "
     "LEFT JOIN persons p ON p.id = c.partner_id ORDER BY b.case_id";
 // CROSS JOIN keeps the (small) batch as the outer loop. The ORDER BYs name the batch's key: the
@@ -528,6 +542,7 @@ Result<int64_t> SqliteRunStore::InsertCase(const RunCase& c) {
       if (payee != nullptr) {
         s->BindTextOrNull(1, payee->name);
         s->BindTextOrNull(3, payee->iban);
+        if (payee->bsn) s->BindText(4, payee->bsn->digits());
       }
       s->BindDateOrNull(2, birth);
       NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
@@ -779,9 +794,9 @@ Result<std::vector<RunCase>> SqliteRunStore::LoadBatchCases(int64_t run_id) {
       c.history.medisch_urenbeperkt = r.Bool(6);
       c.vt_reserved = r.Cents(7);
       c.history.applicant_id = r.Int(8);
-      c.applicant = {r.Text(9), r.Text(11)};
+      c.applicant = {r.Text(9), r.Text(11), r.OptionalBsn(15)};
       c.history.applicant_birth = r.DateAt(10);
-      if (!r.IsNull(12)) c.partner = payments::Payee{r.Text(13), r.Text(14)};
+      if (!r.IsNull(12)) c.partner = payments::Payee{r.Text(13), r.Text(14), r.OptionalBsn(16)};
       NABIJ_RETURN_IF_ERROR(r.status("cases"));
       ids.push_back(c.case_id);
       cases.push_back(std::move(c));
@@ -1200,38 +1215,59 @@ Result<std::vector<Payment>> SqliteRunStore::Payments(int64_t run_id) {
 // --- Case files ------------------------------------------------------------------------------
 
 Result<std::vector<payments::CaseSummary>> SqliteRunStore::SearchCases(const payments::CaseQuery& query) {
-  if (query.text.empty()) return InvalidArgument("give a name fragment or a case number", "q");
+  if (query.text.empty()) return InvalidArgument("give a name fragment, a BSN or a case number", "q");
   constexpr int kMaxResults = 500;
   if (query.limit < 1 || query.limit > kMaxResults) return InvalidArgument("the limit is 1 to 500", "limit");
-  std::string pattern = "%";
-  for (char ch : query.text) {
-    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-    pattern += ch;
-  }
-  pattern += '%';
-  int64_t number = -1;
-  if (query.text.size() <= 18 && query.text.find_first_not_of("0123456789") == std::string::npos) {
-    number = std::stoll(query.text);
-  }
-  NABIJ_STMT(s, kSearchCases);
-  // A number is a case number, not a fragment of a name.
-  if (number < 0) s->BindText(1, pattern);
-  s->BindInt(2, number);
-  s->BindInt(3, query.limit);
   std::vector<payments::CaseSummary> out;
-  for (;;) {
-    NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
-    if (!row) return out;
-    Row r(*s);
-    payments::CaseSummary c;
-    c.id = r.Int(0);
-    c.applicant_name = r.Text(1);
-    c.start = r.DateAt(2);
-    c.end = r.OptionalDate(3);
-    c.members = static_cast<int>(r.Int(4));
-    NABIJ_RETURN_IF_ERROR(r.status("cases"));
-    out.push_back(std::move(c));
+  auto collect = [&](const char* sql, auto&& bind) -> Status {
+    NABIJ_STMT(s, sql);
+    bind(*s);
+    for (;;) {
+      NABIJ_ASSIGN_OR_RETURN(bool row, s->Step());
+      if (!row) return Status::Ok();
+      Row r(*s);
+      payments::CaseSummary c;
+      c.id = r.Int(0);
+      c.applicant_name = r.Text(1);
+      c.start = r.DateAt(2);
+      c.end = r.OptionalDate(3);
+      c.members = static_cast<int>(r.Int(4));
+      c.applicant_bsn = r.OptionalBsn(5);
+      NABIJ_RETURN_IF_ERROR(r.status("cases"));
+      out.push_back(std::move(c));
+    }
+  };
+  const bool digits = query.text.find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) {
+    std::string pattern = "%";
+    for (char ch : query.text) {
+      if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+      pattern += ch;
+    }
+    pattern += '%';
+    NABIJ_RETURN_IF_ERROR(collect(kSearchName, [&](Statement& st) {
+      st.BindText(1, pattern);
+      st.BindInt(2, query.limit);
+    }));
+    return out;
   }
+  // Digits are a case number, or a BSN when they pass the elfproef: both are looked up.
+  if (query.text.size() <= 18) {
+    NABIJ_RETURN_IF_ERROR(collect(kSearchCaseNumber, [&](Statement& st) { st.BindInt(1, std::stoll(query.text)); }));
+  }
+  if (auto bsn = Bsn::Parse(query.text); bsn.ok()) {
+    NABIJ_RETURN_IF_ERROR(collect(kSearchBsn, [&](Statement& st) {
+      st.BindText(1, bsn->digits());
+      st.BindInt(2, query.limit);
+    }));
+  }
+  auto by_id = [](const payments::CaseSummary& x, const payments::CaseSummary& y) { return x.id < y.id; };
+  std::stable_sort(out.begin(), out.end(), by_id);
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const payments::CaseSummary& x, const payments::CaseSummary& y) { return x.id == y.id; }),
+            out.end());
+  if (std::ssize(out) > query.limit) out.resize(static_cast<size_t>(query.limit));
+  return out;
 }
 
 Result<std::optional<payments::CaseFile>> SqliteRunStore::LoadCaseFile(int64_t id) {

@@ -78,7 +78,8 @@ class SqliteRunStore final : public payments::RunStore, public payments::CaseFil
   // Over the booking dates [1900-01-01, until + 1 day).
   Result<ledger::TrialBalance> TrialBalance(Date until) override;
 
-  // payments::CaseFiles. A search is one query (a scan of the applicants' names); opening a file
+  // payments::CaseFiles. A search by case number or BSN is an index lookup, by a name fragment a
+  // scan of the applicants' names; opening a file
   // reads the case as LoadPendingCases reads a batch of one, plus its run lines, in one read
   // transaction.
   Result<std::vector<payments::CaseSummary>> SearchCases(const payments::CaseQuery& query) override;

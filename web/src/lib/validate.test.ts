@@ -4,6 +4,7 @@ import {
   ibanValid,
   intakeFieldKey,
   isDate,
+  normalBsn,
   validateCalculator,
   validateIntake,
   validateNewPassword,
@@ -62,6 +63,15 @@ describe('IBAN and dates', () => {
     expect(ibanValid('NL92ABNA0417164300')).toBe(false);
     expect(ibanValid('NL91')).toBe(false);
   });
+  it('checks a BSN with the elfproef', () => {
+    expect(normalBsn('111222333')).toBe('111222333');
+    expect(normalBsn('123 456 782')).toBe('123456782');
+    expect(normalBsn('12345672')).toBe('012345672'); // a leading zero left out
+    expect(normalBsn('111222334')).toBeNull(); // check digit wrong
+    expect(normalBsn('000000000')).toBeNull(); // sum 0 is no number
+    expect(normalBsn('1234567')).toBeNull();
+    expect(normalBsn('12345678a')).toBeNull();
+  });
   it('knows real dates', () => {
     expect(isDate('2026-02-28')).toBe(true);
     expect(isDate('2026-02-29')).toBe(false);
@@ -76,8 +86,10 @@ const intake: IntakeForm = {
   startDate: '',
   applicantName: 'Fictieve Aanvrager',
   applicantIban: 'NL91ABNA0417164300',
+  applicantBsn: '',
   partnerName: '',
   partnerIban: '',
+  partnerBsn: '',
   gemeente: '9999',
   vermogen: '1.200,00',
   members: [{ role: 'applicant', birthDate: '1985-03-14', netWork: '400,00' }],
@@ -116,6 +128,19 @@ describe('validateIntake', () => {
       'household.members[1].birth_date': expect.any(String),
       'household.members[1].net_work_income': expect.any(String),
     });
+  });
+  it('sends a BSN only when one is typed, as nine digits', () => {
+    const partner = { role: 'partner' as const, birthDate: '1984-01-01', netWork: '' };
+    const couple = { ...intake, partnerName: 'Fictieve Partner', partnerIban: 'NL44RABO0123456789', members: [intake.members[0], partner] };
+    const { errors, document } = validateIntake({ ...couple, applicantBsn: ' 1112.22.333 ', partnerBsn: '12345684' });
+    expect(errors).toEqual({});
+    expect(document!.applicant).toEqual({ name: 'Fictieve Aanvrager', iban: 'NL91ABNA0417164300', bsn: '111222333' });
+    expect(document!.partner).toEqual({ name: 'Fictieve Partner', iban: 'NL44RABO0123456789', bsn: '012345684' });
+    const wrong = validateIntake({ ...couple, applicantBsn: '111222334', partnerBsn: '' });
+    expect(wrong.errors).toEqual({ 'applicant.bsn': expect.stringMatching(/elfproef/) });
+    expect(wrong.errors['applicant.bsn']).not.toContain('111222334');
+    const same = validateIntake({ ...couple, applicantBsn: '111222333', partnerBsn: '111222333' });
+    expect(same.errors).toEqual({ 'partner.bsn': expect.stringMatching(/ander BSN/) });
   });
   it('gives a housemate its relation and contract', () => {
     const { document } = validateIntake({

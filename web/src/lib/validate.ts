@@ -78,6 +78,18 @@ export function ibanValid(text: string): boolean {
   return rest === 1;
 }
 
+// ---- BSN (elfproef: 9*d1 + 8*d2 + ... + 2*d8 - d9 divisible by 11; src/base/ids.h) ----
+/** The nine digits of a valid BSN (spaces and dots ignored, 8 digits get a leading zero), or null. */
+export function normalBsn(text: string): string | null {
+  let d = text.replace(/[\s.]+/g, '');
+  if (!/^\d{8,9}$/.test(d)) return null;
+  if (d.length === 8) d = '0' + d;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(d[i]);
+  sum -= Number(d[8]);
+  return sum !== 0 && sum % 11 === 0 ? d : null;
+}
+
 export function isDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return false;
@@ -100,8 +112,10 @@ export interface IntakeForm {
   startDate: string;
   applicantName: string;
   applicantIban: string;
+  applicantBsn: string; // optional: empty when the person has no BSN yet
   partnerName: string;
   partnerIban: string;
+  partnerBsn: string;
   gemeente: string;
   vermogen: string; // euro
   members: MemberForm[]; // members[0] is the applicant
@@ -121,10 +135,16 @@ export function validateIntake(f: IntakeForm): { errors: Errors; document?: Reco
     errors.received = 'De aanvraag kan niet vóór de melding zijn ontvangen.';
   need(f.applicantName, 'applicant.name', 'de naam van de aanvrager');
   if (!ibanValid(f.applicantIban)) errors['applicant.iban'] = 'Geen geldig IBAN (controlegetal klopt niet).';
+  const bsnWrong = 'Geen geldig BSN: 9 cijfers die de elfproef doorstaan. Leeg laten als het BSN nog niet bekend is.';
+  const applicantBsn = normalBsn(f.applicantBsn);
+  if (f.applicantBsn.trim() && !applicantBsn) errors['applicant.bsn'] = bsnWrong;
   const hasPartner = f.members.some((m) => m.role === 'partner');
+  const partnerBsn = normalBsn(f.partnerBsn);
   if (hasPartner) {
     need(f.partnerName, 'partner.name', 'de naam van de partner');
     if (!ibanValid(f.partnerIban)) errors['partner.iban'] = 'Geen geldig IBAN (controlegetal klopt niet).';
+    if (f.partnerBsn.trim() && !partnerBsn) errors['partner.bsn'] = bsnWrong;
+    else if (applicantBsn && partnerBsn === applicantBsn) errors['partner.bsn'] = 'De partner heeft een ander BSN dan de aanvrager.';
   }
   if (!/^\d{4}$/.test(f.gemeente.trim())) errors['household.gemeente'] = 'De gemeentecode heeft 4 cijfers.';
   const vermogen = f.vermogen.trim() === '' ? 0 : parseEuro(f.vermogen);
@@ -151,13 +171,19 @@ export function validateIntake(f: IntakeForm): { errors: Errors; document?: Reco
   const doc: Record<string, unknown> = {
     melding: f.melding,
     start_date: start,
-    applicant: { name: f.applicantName.trim(), iban: f.applicantIban.replace(/\s+/g, '').toUpperCase() },
+    applicant: person(f.applicantName, f.applicantIban, applicantBsn),
     household: { month: start.slice(0, 7), gemeente: f.gemeente.trim(), members, vermogen },
   };
   if (f.received) doc.received = f.received;
   if (hasPartner)
-    doc.partner = { name: f.partnerName.trim(), iban: f.partnerIban.replace(/\s+/g, '').toUpperCase() };
+    doc.partner = person(f.partnerName, f.partnerIban, partnerBsn);
   return { errors, document: doc };
+}
+
+function person(name: string, iban: string, bsn: string | null): Record<string, string> {
+  const p: Record<string, string> = { name: name.trim(), iban: iban.replace(/\s+/g, '').toUpperCase() };
+  if (bsn) p.bsn = bsn;
+  return p;
 }
 
 // ---- Passwords (src/auth/password.h: 12 to 128 characters) ----

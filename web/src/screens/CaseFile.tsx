@@ -34,8 +34,8 @@ interface CaseFileDoc {
   status: string;
   start: string;
   end: string | null;
-  applicant: { person_id: number; name: string; birth_date: string; iban: string };
-  partner: { name: string; iban: string } | null;
+  applicant: { person_id: number; name: string; birth_date: string; iban: string; bsn: string | null };
+  partner: { name: string; iban: string; bsn: string | null } | null;
   members: { person_id: number; role: string; birth_date: string; valid_from: string; valid_until: string | null }[];
   incomes: { month: string; person_id: number; work: number; other: number }[];
   garnishments: { creditor: string; reference: string; remaining: number }[];
@@ -99,6 +99,18 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
         <dd>{d.gemeente}</dd>
         <dt>IBAN aanvrager</dt>
         <dd>{d.applicant.iban}</dd>
+        <dt>BSN aanvrager</dt>
+        <dd data-testid="bsn-applicant">
+          <MaskedBsn bsn={d.applicant.bsn} />
+        </dd>
+        {d.partner && (
+          <>
+            <dt>BSN partner</dt>
+            <dd>
+              <MaskedBsn bsn={d.partner.bsn} />
+            </dd>
+          </>
+        )}
       </dl>
 
       <h2>Huishouden</h2>
@@ -401,4 +413,10 @@ function IncomeForm({ caseId, hasPartner, onSaved }: { caseId: number; hasPartne
       )}
     </form>
   );
+}
+
+/** A BSN as the server gives it: masked ("*****6789"), read out as "eindigt op 6789". */
+function MaskedBsn({ bsn }: { bsn: string | null }) {
+  if (!bsn) return <>niet bekend</>;
+  return <span aria-label={`BSN eindigt op ${bsn.slice(-4)}`}>{bsn}</span>;
 }

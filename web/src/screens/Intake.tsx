@@ -39,8 +39,10 @@ export function Intake() {
     startDate: '',
     applicantName: '',
     applicantIban: '',
+    applicantBsn: '',
     partnerName: '',
     partnerIban: '',
+    partnerBsn: '',
     gemeente: '9999',
     vermogen: '0',
     members: [{ role: 'applicant', birthDate: '', netWork: '' }],
@@ -84,13 +86,14 @@ export function Intake() {
 
   if (result) return <IntakeOutcome result={result} onAgain={() => setResult(null)} />;
 
-  const text = (field: string, label: string, value: string, onInput: (v: string) => void, opts: { type?: string; hint?: string; ac?: string } = {}) => (
+  const text = (field: string, label: string, value: string, onInput: (v: string) => void, opts: { type?: string; hint?: string; ac?: string; inputMode?: 'numeric' } = {}) => (
     <Field id={fid(field)} label={label} error={errors[field]} hint={opts.hint}>
       <input
         id={fid(field)}
         type={opts.type ?? 'text'}
         value={value}
         autocomplete={opts.ac ?? 'off'}
+        inputMode={opts.inputMode}
         onInput={(e) => onInput((e.target as HTMLInputElement).value)}
         aria-invalid={errors[field] ? true : undefined}
         aria-describedby={describedBy(fid(field), errors[field], opts.hint)}
@@ -112,12 +115,17 @@ export function Intake() {
           <legend>Aanvrager</legend>
           {text('applicant.name', 'Naam', form.applicantName, (v) => set('applicantName', v))}
           {text('applicant.iban', 'IBAN', form.applicantIban, (v) => set('applicantIban', v), { hint: 'Bijvoorbeeld NL91ABNA0417164300' })}
+          {text('applicant.bsn', 'BSN', form.applicantBsn, (v) => set('applicantBsn', v), {
+            hint: '9 cijfers; leeg laten als het BSN nog niet bekend is. Daarna alleen gemaskeerd getoond.',
+            inputMode: 'numeric',
+          })}
         </fieldset>
         {hasPartner && (
           <fieldset>
             <legend>Partner</legend>
             {text('partner.name', 'Naam partner', form.partnerName, (v) => set('partnerName', v))}
             {text('partner.iban', 'IBAN partner', form.partnerIban, (v) => set('partnerIban', v))}
+            {text('partner.bsn', 'BSN partner', form.partnerBsn, (v) => set('partnerBsn', v), { inputMode: 'numeric' })}
           </fieldset>
         )}
         <fieldset>
@@ -194,7 +202,7 @@ export function Intake() {
 /** Whether the form has an input for this API field (else the error goes to the top). */
 function fieldShown(field: string, form: IntakeForm): boolean {
   if (field === 'household.members') return true;
-  if (['melding', 'received', 'start_date', 'applicant.name', 'applicant.iban', 'household.gemeente', 'household.vermogen'].includes(field)) return true;
+  if (['melding', 'received', 'start_date', 'applicant.name', 'applicant.iban', 'applicant.bsn', 'household.gemeente', 'household.vermogen'].includes(field)) return true;
   if (field.startsWith('partner.')) return form.members.some((m) => m.role === 'partner');
   const m = /^household\.members\[(\d+)\]\.(birth_date|net_work_income)$/.exec(field);
   return !!m && Number(m[1]) < form.members.length;
