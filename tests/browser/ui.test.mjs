@@ -5,6 +5,7 @@ import { BASE, NEW_PW, check, env, euro, startBrowser } from './harness.mjs';
 const now = new Date();
 const MONTH = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
 const TODAY = `${MONTH}-${String(now.getDate()).padStart(2, '0')}`;
+const BSN = '999000305'; // synthetic: passes the elfproef, outside the demo's DemoBsn numbers
 
 const h = await startBrowser();
 let page;
@@ -122,6 +123,14 @@ await test('take in an application: field error from the API, then an automatic 
   await page.getByLabel('Gemeente (CBS-code)').fill('1234');
   await page.getByLabel('Vermogen (euro)').fill('1.200,00');
   await page.getByLabel('Geboortedatum aanvrager').fill('1985-03-14');
+  // A BSN with a typing error is caught before anything is sent, without repeating the number.
+  await page.getByLabel('BSN', { exact: true }).fill('999000306');
+  await page.getByRole('button', { name: 'Aanvraag innemen' }).click();
+  const bsnErr = page.locator('#f-applicant-bsn-error');
+  await bsnErr.waitFor();
+  check((await bsnErr.textContent()).includes('elfproef'), `BSN error: ${await bsnErr.textContent()}`);
+  check(!(await bsnErr.textContent()).includes('999000306'), 'the BSN error repeats the number');
+  await page.getByLabel('BSN', { exact: true }).fill(BSN);
   await page.getByRole('button', { name: 'Aanvraag innemen' }).click();
   // The server knows no municipality 1234: its error stands next to that field.
   const err = page.locator('#f-household-gemeente-error');
@@ -139,6 +148,24 @@ await test('take in an application: field error from the API, then an automatic 
   await page.getByRole('link', { name: /^Open dossier \d+$/ }).click();
   await page.getByRole('heading', { name: /Fictieve Browsertest/ }).waitFor();
   caseId = Number(/\/dossiers\/(\d+)/.exec(page.url())[1]);
+  const shown = await page.locator('[data-testid=bsn-applicant]').textContent();
+  check(shown.trim() === '*****0305', `BSN in the file: ${shown}`);
+});
+
+await test('find the new case by its BSN, shown masked and kept out of the address', async () => {
+  await page.getByRole('link', { name: 'Zoeken' }).click();
+  await page.getByLabel('Naam, BSN of dossiernummer').fill(BSN);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  const rows = page.locator('[data-testid=search-results] tbody tr');
+  await rows.first().waitFor();
+  check((await rows.count()) === 1, `BSN search found ${await rows.count()} cases`);
+  const row = await rows.first().textContent();
+  check(row.includes(String(caseId)) && row.includes('*****0305') && !row.includes(BSN), `BSN search row: ${row}`);
+  check(!page.url().includes(BSN), `the BSN is in the address: ${page.url()}`);
+  await shot('zoeken-bsn');
+  await a11y('zoeken-bsn');
+  await rows.first().getByRole('link').click();  // back in the file for the next steps
+  await page.getByRole('heading', { name: /Fictieve Browsertest/ }).waitFor();
 });
 
 await test('expand a decision explanation and fetch its letter', async () => {
