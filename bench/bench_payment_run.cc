@@ -63,11 +63,7 @@ const Date kToday = Date::Of(2026, 6, 20);
 constexpr int64_t kNowMillis = 1'781'913'600'000;  // 2026-06-20T00:00:00Z
 constexpr uint64_t kMunicipalityAccount = 9'999'999'999;
 
-size_t RunN() {
-  const char* env = std::getenv("NABIJ_BENCH_N");
-  if (env == nullptr || *env == '\0') return kDefaultRunN;
-  return BenchN();
-}
+size_t RunN() { return BenchN(kDefaultRunN); }
 
 const rules::ParameterSet& Rules() {
   static const rules::ParameterSet set = [] {

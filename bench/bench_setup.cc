@@ -11,14 +11,14 @@
 
 namespace nabij::bench {
 
-size_t BenchN() {
+size_t BenchN(size_t default_n) {
   const char* env = std::getenv("NABIJ_BENCH_N");
-  if (env == nullptr || *env == '\0') return kDefaultN;
+  if (env == nullptr || *env == '\0') return default_n;
   char* end = nullptr;
   unsigned long long n = std::strtoull(env, &end, 10);
   if (end == env || *end != '\0' || n == 0) {
-    std::fprintf(stderr, "NABIJ_BENCH_N='%s' is not a positive whole number; using %zu\n", env, kDefaultN);
-    return kDefaultN;
+    std::fprintf(stderr, "NABIJ_BENCH_N='%s' is not a positive whole number; using %zu\n", env, default_n);
+    return default_n;
   }
   return static_cast<size_t>(n);
 }

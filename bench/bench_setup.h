@@ -14,8 +14,8 @@ namespace nabij::bench {
 
 inline constexpr size_t kDefaultN = 1'000'000;
 
-// NABIJ_BENCH_N from the environment, else kDefaultN (a bad value is reported and ignored).
-size_t BenchN();
+// NABIJ_BENCH_N from the environment, else `default_n` (a bad value is reported and ignored).
+size_t BenchN(size_t default_n = kDefaultN);
 
 // Prints the setup block to stdout; `what` says what the program measures.
 void PrintSetup(const char* program, const char* what, size_t n);
