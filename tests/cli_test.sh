@@ -182,6 +182,11 @@ check "debt import of a bad repayments file" 2 'regel 3, veld bedrag' -- dn impo
 check "debt arrears are detected" 1 'achterstand € [0-9.,]+ \(2 termijn' -- dn arrears 21 --month 2026-05 --today 2026-05-30
 check "debt arrears lists the dossiers behind" 0 '^21	€ [0-9.,]+	2$' -- dn arrears --month 2026-05 --today 2026-05-30
 check "debt statement speaks to the household in plain Dutch" 0 'Elke maand betaalt u € [0-9.,]+\.' -- dn statement 21 --today 2026-05-30
+check "debt statement --pdf writes the household's letter" 0 '^brief bij schuldendossier 21 geschreven naar ' -- \
+  dn statement 21 --pdf "$tmp/schuld.pdf" --today 2026-05-30
+check "the letter shows what the household repaid" 0 'Al door u terugbetaald +€ 10,00' -- pdftotext -layout -enc UTF-8 "$tmp/schuld.pdf" -
+check "the letter shows what is left to pay" 0 'Nog te betalen +€ [0-9.,]+' -- pdftotext -layout -enc UTF-8 "$tmp/schuld.pdf" -
+check "debt statement --pdf of an unknown dossier" 2 'not_found|bestaat niet|geen' -- dn statement 99 --pdf "$tmp/geen.pdf" --today 2026-05-30
 # The instalment withheld from the benefit in the payment run: three demo benefit cases beside the
 # fund; case 3 has no beslag, so June's vakantietoeslag payout leaves room above the bvv.
 check "demo benefit cases beside the fund" 0 '^3 synthetische dossiers' -- \

@@ -1,5 +1,10 @@
 #include "api/fund_collection.h"
 
+#include "api/casework.h"
+#include "cases/decision_letter.h"
+#include "debt/household_view.h"
+#include "letters/pdf_renderer.h"
+
 namespace nabij::api {
 
 Result<std::map<int64_t, payments::DebtInstalment>> FundCollection::Due(Month month) {
@@ -35,6 +40,14 @@ Status LinkBenefitCase(debt::DebtFund& fund, payments::CaseFiles& cases, int64_t
     }
   }
   return fund.SetBenefitCase(dossier_id, case_id);
+}
+
+Result<std::string> HouseholdLetterPdf(debt::DebtFund& fund, int64_t dossier_id, Date letter_date) {
+  NABIJ_ASSIGN_OR_RETURN(debt::HouseholdView view, fund.ViewFor(dossier_id));
+  cases::LetterContext ctx = DemoLetterContext("", "NABIJ-S" + std::to_string(dossier_id), letter_date);
+  ctx.recipient_address = {"(naam en adres volgens de BRP)"};
+  ctx.signer = "De schuldhulpverlener";
+  return letters::RenderPdf(debt::LetterForHousehold(view, dossier_id, cases::LetterHeadOf(ctx)));
 }
 
 }  // namespace nabij::api

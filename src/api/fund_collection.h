@@ -37,4 +37,11 @@ class FundCollection final : public payments::DebtCollection {
 Status LinkBenefitCase(debt::DebtFund& fund, payments::CaseFiles& cases, int64_t dossier_id,
                        std::optional<int64_t> case_id);
 
+// The household's letter about its plan and balance (debt::LetterForHousehold) as PDF, dated
+// `letter_date`, from the demo municipality (DemoLetterContext): the dossier holds no name or
+// address, so the recipient block says where the municipality takes them from. Shared by the CLI
+// (`nabij debt statement DOSSIER --pdf FILE`) and GET /api/v1/debt/dossiers/{id}/letter. Returns
+// kNotFound for an unknown dossier, else letters::RenderPdf's errors.
+Result<std::string> HouseholdLetterPdf(debt::DebtFund& fund, int64_t dossier_id, Date letter_date);
+
 }  // namespace nabij::api

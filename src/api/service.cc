@@ -58,6 +58,16 @@ Response Json(std::string body, int status = 200) {
   return r;
 }
 
+// A letter as PDF, shown in the browser (inline) under `filename`, counted as a read of `case_id`.
+Response PdfLetter(std::string pdf, const std::string& filename, int64_t case_id) {
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(pdf);
+  r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + filename + "\"");
+  r.case_ids_shown.push_back(case_id);
+  return r;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;
@@ -286,6 +296,7 @@ Status Service::AddRoutes(Router& router) {
       {"GET", "/api/v1/debt/dossiers", &Service::DebtDossiers},
       {"GET", "/api/v1/debt/dossiers/{id}", &Service::DebtDossier},
       {"GET", "/api/v1/debt/dossiers/{id}/overview", &Service::DebtOverview},
+      {"GET", "/api/v1/debt/dossiers/{id}/letter", &Service::DebtLetter},
       {"POST", "/api/v1/debt/dossiers/{id}/milestones", &Service::DebtMilestone},
       {"PUT", "/api/v1/debt/dossiers/{id}/withholding", &Service::DebtWithholding},
       {"GET", "/api/v1/debt/figures", &Service::DebtFigures},
@@ -1014,12 +1025,7 @@ Response Service::CaseLetter(const Call& c) {
   Casework work(d_.rules, d_.cases, d_.events, d_.clock);
   auto pdf = work.LetterPdf(*letter, ctx);
   if (!pdf.ok()) return ErrorResponse(pdf.error());
-  Response r;
-  r.content_type = "application/pdf";
-  r.body = std::move(*pdf);
-  r.headers.emplace_back("Content-Disposition", "inline; filename=\"besluit-" + std::to_string(*letter) + ".pdf\"");
-  r.case_ids_shown.push_back(*id);
-  return r;
+  return PdfLetter(std::move(*pdf), "besluit-" + std::to_string(*letter) + ".pdf", *id);
 }
 
 Response Service::Caseload(const Call& c) {
@@ -1208,6 +1214,17 @@ Response Service::DebtOverview(const Call& c) {
                         .dump());
   r.case_ids_shown.push_back(*id);
   return r;
+}
+
+// The same overview as a letter (PDF), to print or send.
+Response Service::DebtLetter(const Call& c) {
+  auto id = PositiveId(c.req.Param("id"), "id");
+  if (!id.ok()) return ErrorResponse(id.error());
+  std::lock_guard<std::mutex> lock(runs_mu_);
+  debt::DebtFund fund(d_.debt, d_.rules, d_.clock);
+  auto pdf = HouseholdLetterPdf(fund, *id, d_.clock.Today());
+  if (!pdf.ok()) return ErrorResponse(pdf.error());
+  return PdfLetter(std::move(*pdf), "schuldenfonds-" + std::to_string(*id) + ".pdf", *id);
 }
 
 Response Service::DebtMilestone(const Call& c) {

@@ -106,6 +106,7 @@ class Service {
   Response DebtDossiers(const Call& c);
   Response DebtDossier(const Call& c);
   Response DebtOverview(const Call& c);
+  Response DebtLetter(const Call& c);
   Response DebtMilestone(const Call& c);
   Response DebtWithholding(const Call& c);
   Response DebtFigures(const Call& c);

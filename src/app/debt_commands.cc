@@ -34,8 +34,9 @@ constexpr const char* kDebtUsage =
   nabij debt balance-requests [--dossier N] [--out BESTAND]   Saldoverzoeken voor onbevestigde vorderingen.
   nabij debt offers [--dossier N] [--out BESTAND]       Eerste aanbiedingen en heraanbiedingen (CSV).
   nabij debt settle DOSSIER VORDERING CENTEN --user NAAM   Besluit van de schuldhulpverlener.
-  nabij debt show DOSSIER | statement DOSSIER | queue | tasks | ledger
-                                                        (statement: wat het huishouden ziet, in eenvoudig Nederlands)
+  nabij debt show DOSSIER | statement DOSSIER [--pdf BESTAND] | queue | tasks | ledger
+                                                        (statement: wat het huishouden ziet, in eenvoudig Nederlands;
+                                                         --pdf: als brief)
   nabij debt plan DOSSIER --regime studieschuld|klassiek18|klassiek36 --start JJJJ-MM
   nabij debt repay DOSSIER --month JJJJ-MM --amount CENTEN [--source uitkering|zelf] [--date DATUM]
   nabij debt withhold DOSSIER --case UITKERINGSDOSSIER | --stop  --user NAAM
@@ -684,6 +685,14 @@ int CmdDebt(const std::vector<std::string>& rest, std::ostream& out, std::ostrea
   if (cmd == "show") return Show(*env, *id, out, err);
   if (cmd == "finances") return Finances(*env, *a, *id, out, err);
   if (cmd == "statement") {
+    if (auto pdf_path = a->options.find("pdf"); pdf_path != a->options.end()) {
+      auto pdf = api::HouseholdLetterPdf(*env->fund, *id, env->clock->Today());
+      if (!pdf.ok()) return Fail(err, pdf.error());
+      Status w = WriteFileAtomically(pdf_path->second, *pdf);
+      if (!w.ok()) return Fail(err, w);
+      out << "brief bij schuldendossier " << *id << " geschreven naar " << pdf_path->second << "\n";
+      return 0;
+    }
     auto v = env->fund->ViewFor(*id);
     if (!v.ok()) return Fail(err, v.error());
     for (const std::string& p : v->paragraphs) out << p << "\n";

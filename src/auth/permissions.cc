@@ -52,6 +52,7 @@ constexpr std::array kRoutes = {
     PersonalData("GET /api/v1/debt/dossiers", {kSHV}),  // the debt fund: the schuldhulpverlener
     PersonalData("GET /api/v1/debt/dossiers/{id}", {kSHV}),
     PersonalData("GET /api/v1/debt/dossiers/{id}/overview", {kSHV}),
+    PersonalData("GET /api/v1/debt/dossiers/{id}/letter", {kSHV}),
     Roles("POST /api/v1/debt/dossiers/{id}/milestones", {kSHV}),
     Roles("PUT /api/v1/debt/dossiers/{id}/withholding", {kSHV}),
     Roles("GET /api/v1/debt/figures", {kSHV, kBEL, kAUD}),

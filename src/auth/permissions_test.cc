@@ -46,6 +46,7 @@ const Expected kExpected[] = {
     {"GET /api/v1/debt/dossiers", /*         */ "..x.....", true},
     {"GET /api/v1/debt/dossiers/{id}", /*    */ "..x.....", true},
     {"GET /api/v1/debt/dossiers/{id}/overview", "..x.....", true},
+    {"GET /api/v1/debt/dossiers/{id}/letter", "..x.....", true},
     {"POST /api/v1/debt/dossiers/{id}/milestones", "..x.....", false},
     {"PUT /api/v1/debt/dossiers/{id}/withholding", "..x.....", false},
     {"GET /api/v1/debt/figures", /*          */ "..x..x.x", false},

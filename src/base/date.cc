@@ -96,6 +96,15 @@ std::string Month::ToString() const {
   return buf;
 }
 
+namespace {
+constexpr const char* kDutchMonths[12] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
+                                          "juli",    "augustus", "september", "oktober", "november", "december"};
+}  // namespace
+
+std::string DutchMonth(Month m) { return std::string(kDutchMonths[m.month_number() - 1]) + " " + std::to_string(m.year()); }
+
+std::string DutchDate(Date d) { return std::to_string(d.day()) + " " + DutchMonth(d.month()); }
+
 int AgeInMonths(Date birth, Date on) {
   int months = (on.year() - birth.year()) * 12 +
                (static_cast<int>(on.month_number()) - static_cast<int>(birth.month_number()));

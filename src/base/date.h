@@ -77,4 +77,8 @@ int AgeInYears(Date birth, Date on);
 // Completed months, by the same rule.
 int AgeInMonths(Date birth, Date on);
 
+// Dates as a Dutch letter writes them: "1 januari 2026" and "januari 2026".
+std::string DutchDate(Date d);
+std::string DutchMonth(Month m);
+
 }  // namespace nabij

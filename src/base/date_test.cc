@@ -51,6 +51,12 @@ TEST(Month, ParsesAndSteps) {
   }
 }
 
+TEST(Date, DutchWordsAsInALetter) {
+  EXPECT_EQ(DutchDate(Date::Of(2026, 1, 1)), "1 januari 2026");
+  EXPECT_EQ(DutchDate(Date::Of(2026, 12, 31)), "31 december 2026");
+  EXPECT_EQ(DutchMonth(Month::Of(2027, 3)), "maart 2027");
+}
+
 TEST(Clock, FixedClockIsWhatTheTestSays) {
   FixedClock clock(Date::Of(2026, 11, 23), 1000);
   EXPECT_EQ(clock.Today(), Date::Of(2026, 11, 23));

@@ -1,15 +1,6 @@
 #include "cases/decision_letter.h"
 
-#include <array>
-
 namespace nabij::cases {
-namespace {
-
-constexpr std::array<const char*, 12> kMonths{"januari", "februari", "maart",     "april",   "mei",      "juni",
-                                              "juli",    "augustus", "september", "oktober", "november", "december"};
-
-}  // namespace
-
 std::string_view DecisionKindName(DecisionKind k) {
   switch (k) {
     case DecisionKind::kToekenning: return "toekenning";
@@ -20,10 +11,6 @@ std::string_view DecisionKindName(DecisionKind k) {
   return "?";
 }
 
-std::string DutchDate(Date d) {
-  return std::to_string(d.day()) + " " + kMonths[d.month_number() - 1] + " " + std::to_string(d.year());
-}
-
 Result<Date> ObjectionDeadline(const rules::ParameterSet& set, Date letter_date) {
   NABIJ_ASSIGN_OR_RETURN(const rules::Value* weeks, set.Find("awb.bezwaartermijn.weken", letter_date));
   constexpr int32_t kDaysPerWeek = 7;
@@ -32,16 +19,23 @@ Result<Date> ObjectionDeadline(const rules::ParameterSet& set, Date letter_date)
   return letter_date.AddDays(static_cast<int32_t>(weeks->count * kDaysPerWeek));
 }
 
-letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, const pw::Decision& d,
-                                    const rules::Trace& trace, const LetterContext& ctx, Date objection_until) {
+letters::Letter LetterHeadOf(const LetterContext& ctx) {
   letters::Letter l;
   l.sender = ctx.municipality;
   l.sender_address = ctx.municipality_address;
-  l.recipient_address.push_back(ctx.recipient_name);
+  if (!ctx.recipient_name.empty()) l.recipient_address.push_back(ctx.recipient_name);
   l.recipient_address.insert(l.recipient_address.end(), ctx.recipient_address.begin(), ctx.recipient_address.end());
   l.place_and_date = DutchDate(ctx.letter_date);
   l.reference = ctx.reference;
-  l.salutation = "Beste " + ctx.recipient_name + ",";
+  l.salutation = ctx.recipient_name.empty() ? "Beste heer of mevrouw," : "Beste " + ctx.recipient_name + ",";
+  l.signature = ctx.signer;
+  l.footer = ctx.municipality + " · kenmerk " + ctx.reference;
+  return l;
+}
+
+letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, const pw::Decision& d,
+                                    const rules::Trace& trace, const LetterContext& ctx, Date objection_until) {
+  letters::Letter l = LetterHeadOf(ctx);
   const std::string from = DutchDate(effective_from);
 
   letters::Section decided;
@@ -117,8 +111,6 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
   l.sections.push_back(std::move(objection));
 
   l.closing = "Met vriendelijke groet,";
-  l.signature = ctx.signer;
-  l.footer = ctx.municipality + " · kenmerk " + ctx.reference;
   return l;
 }
 

@@ -34,10 +34,12 @@ struct LetterContext {
 // (Awb art. 6:7, 6:8 lid 1). Returns kRuleMissing when the rules have no term on that date.
 Result<Date> ObjectionDeadline(const rules::ParameterSet& set, Date letter_date);
 
+// What every letter of the municipality carries, from `ctx`: sender and address, the recipient's
+// name and address, date, kenmerk, salutation, signature and footer. Without a recipient name the
+// salutation is "Beste heer of mevrouw,".
+letters::Letter LetterHeadOf(const LetterContext& ctx);
+
 letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, const pw::Decision& d,
                                     const rules::Trace& trace, const LetterContext& ctx, Date objection_until);
-
-// "1 januari 2026"
-std::string DutchDate(Date d);
 
 }  // namespace nabij::cases

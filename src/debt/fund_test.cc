@@ -8,6 +8,7 @@
 
 #include "base/ids.h"
 #include "debt/demo_data.h"
+#include "debt/household_view.h"
 #include "debt/memory_debt_store.h"
 #include "rules/source_rules.h"
 #include "sepa/xsd_validator.h"
@@ -169,6 +170,53 @@ TEST_F(FundTest, TheHouseholdSeesItsPlanInPlainDutch) {
   EXPECT_EQ(text.find("Demo Energie"), std::string::npos) << "a creditor is named";
   ASSERT_EQ(v->milestones.size(), 4u);
   EXPECT_EQ(v->milestones[0].forgives, Money::Euros(250));
+}
+
+TEST_F(FundTest, TheLetterToTheHouseholdCarriesItsTextAndTheAmounts) {
+  letters::Letter head;
+  head.sender = "Gemeente Demodorp (fictief)";
+  head.reference = "S-1";
+  head.salutation = "Beste heer of mevrouw,";
+  const int64_t id = RegisterWithClaims({{"Demo Energie", Sector::kEnergie, 100000}});
+  ASSERT_TRUE(fund_.MakeOffers(id).ok());
+  // While the fund still negotiates: the text and whom to ask, no amounts yet.
+  auto during = fund_.ViewFor(id);
+  ASSERT_TRUE(during.ok());
+  letters::Letter early = LetterForHousehold(*during, id, head);
+  ASSERT_EQ(early.sections.size(), 2u);
+  EXPECT_EQ(early.sections[0].paragraphs, during->paragraphs);
+  EXPECT_EQ(early.sections[1].heading, "Vragen?");
+  ASSERT_TRUE(Answer(id, 1, 1, AnswerKind::kAccept).ok());  // owes 600,00
+  auto plan = fund_.MakePlan(id, Regime::kKlassiek18, Month::Of(2026, 4), nullptr);
+  ASSERT_TRUE(plan.ok());
+  const Money monthly = plan->plan.monthly;
+  ASSERT_GT(monthly, Money::Zero());
+  clock_.Set(Date::Of(2026, 4, 25));
+  ASSERT_TRUE(fund_.RecordRepayment(id, Month::Of(2026, 4), monthly, RepaymentSource::kZelf, clock_.Today()).ok());
+  auto v = fund_.ViewFor(id);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->repaid, monthly);
+  EXPECT_EQ(v->balance, v->paid_by_fund - v->repaid - v->forgiven);
+  letters::Letter l = LetterForHousehold(*v, id, head);
+  EXPECT_EQ(l.sender, head.sender);
+  EXPECT_EQ(l.reference, "S-1");
+  EXPECT_EQ(l.salutation, head.salutation);
+  EXPECT_EQ(l.subject, "Uw schulden en uw regeling bij het schuldenfonds");
+  ASSERT_EQ(l.sections.size(), 3u);
+  EXPECT_EQ(l.sections[0].paragraphs, v->paragraphs);
+  const auto& sums = l.sections[1].amounts;
+  ASSERT_GE(sums.size(), 5u);
+  EXPECT_EQ(sums[0].amount, "€ 600,00");
+  EXPECT_EQ(sums[1].amount, FormatEuro(monthly));
+  EXPECT_EQ(sums[3].label, "Nog te betalen");
+  EXPECT_EQ(sums[3].amount, FormatEuro(Money::Euros(600) - monthly));
+  EXPECT_TRUE(sums[3].emphasis);
+  EXPECT_EQ(sums[4].amount, FormatEuro(monthly));
+  EXPECT_NE(sums[4].label.find(DutchMonth(*v->last_month)), std::string::npos) << sums[4].label;
+  EXPECT_NE(l.sections[2].paragraphs[0].find("dossiernummer: " + std::to_string(id) + "."), std::string::npos);
+  for (const auto& section : l.sections) {
+    for (const auto& p : section.paragraphs) EXPECT_EQ(p.find("Demo Energie"), std::string::npos) << p;
+  }
 }
 
 TEST_F(FundTest, AnIncomeChangeGivesANewPlanFromTheBalanceOfThatDay) {

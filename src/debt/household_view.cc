@@ -20,13 +20,6 @@ std::string MilestoneText(MilestoneKind k) {
   return "";
 }
 
-std::string MonthText(Month m) {
-  static const char* const kNames[] = {"januari",   "februari", "maart",    "april",
-                                       "mei",       "juni",     "juli",     "augustus",
-                                       "september", "oktober",  "november", "december"};
-  return std::string(kNames[m.month_number() - 1]) + " " + std::to_string(m.year());
-}
-
 }  // namespace
 
 HouseholdView ViewForHousehold(const Dossier& d, const FundRules& rules, Date today) {
@@ -55,6 +48,7 @@ HouseholdView ViewForHousehold(const Dossier& d, const FundRules& rules, Date to
     return v;
   }
   v.paid_by_fund = d.Owed();
+  v.repaid = d.Repaid();
   v.balance = d.Balance();
   p.push_back("Het schuldenfonds heeft uw schulden overgenomen. Uw schuldeisers krijgen samen " +
               FormatEuro(v.paid_by_fund) + " en hebben verder niets meer van u te vorderen.");
@@ -81,7 +75,7 @@ HouseholdView ViewForHousehold(const Dossier& d, const FundRules& rules, Date to
       p.push_back("Elke maand betaalt u " + FormatEuro(v.monthly) +
                   ". Dat is wat u kunt missen: wij laten u " +
                   "genoeg over om van te leven. De laatste betaling is in " +
-                  MonthText(*v.last_month) + ".");
+                  DutchMonth(*v.last_month) + ".");
       if (d.benefit_case) {
         p.push_back("Wij houden dit bedrag elke maand in op uw bijstand. U hoeft het dus niet zelf over te "
                     "maken. Wij houden nooit zoveel in dat u minder overhoudt dan het deel van uw bijstand "
@@ -122,6 +116,38 @@ HouseholdView ViewForHousehold(const Dossier& d, const FundRules& rules, Date to
                 " kwijt.");
   }
   return v;
+}
+
+letters::Letter LetterForHousehold(const HouseholdView& v, int64_t dossier_id, letters::Letter head) {
+  letters::Letter l = std::move(head);
+  l.subject = "Uw schulden en uw regeling bij het schuldenfonds";
+  letters::Section now;
+  now.heading = "Hoe staat het ervoor?";
+  now.paragraphs = v.paragraphs;
+  l.sections.push_back(std::move(now));
+  if (v.paid_by_fund > Money::Zero()) {  // the fund has taken the debts over
+    letters::Section sums;
+    sums.heading = "De bedragen";
+    sums.amounts.push_back({"Betaald aan uw schuldeisers", FormatEuro(v.paid_by_fund), "", false});
+    sums.amounts.push_back({"Al door u terugbetaald", FormatEuro(v.repaid), "", false});
+    sums.amounts.push_back({"Kwijtgescholden", FormatEuro(v.forgiven), "", false});
+    sums.amounts.push_back({"Nog te betalen", FormatEuro(v.balance), "", true});
+    if (v.monthly > Money::Zero()) {
+      sums.amounts.push_back({"Per maand" + (v.last_month ? ", tot en met " + DutchMonth(*v.last_month) : std::string()),
+                              FormatEuro(v.monthly), "", false});
+    }
+    if (v.arrears > Money::Zero()) sums.amounts.push_back({"Achterstand", FormatEuro(v.arrears), "", false});
+    l.sections.push_back(std::move(sums));
+  }
+  letters::Section ask;
+  ask.heading = "Vragen?";
+  ask.paragraphs.push_back(
+      "Verandert er iets in uw inkomen, uw woonsituatie of uw gezin? Of lukt het betalen niet? Neem dan contact op met "
+      "uw schuldhulpverlener. Noem dan uw dossiernummer: " +
+      std::to_string(dossier_id) + ".");
+  l.sections.push_back(std::move(ask));
+  l.closing = "Met vriendelijke groet,";
+  return l;
 }
 
 }  // namespace nabij::debt

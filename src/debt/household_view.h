@@ -15,6 +15,7 @@
 #include "base/status.h"
 #include "debt/dossier.h"
 #include "debt/fund_rules.h"
+#include "letters/letter.h"
 
 namespace nabij::debt {
 
@@ -26,6 +27,7 @@ struct MilestoneOffer {
 struct HouseholdView {
   DossierStatus status = DossierStatus::kIntake;
   Money paid_by_fund;  // what the fund agreed to pay the creditors (the household's debt to it)
+  Money repaid;  // by the household, withheld from its benefit or paid itself
   Money balance;
   Money monthly;
   std::optional<Month> last_month;  // the plan's last instalment
@@ -37,5 +39,11 @@ struct HouseholdView {
 
 // `rules` are the fund's rules on `today` for the dossier's municipality.
 HouseholdView ViewForHousehold(const Dossier& d, const FundRules& rules, Date today);
+
+// The same view as a letter to the household ("liefst op papier"): the text, then the amounts in a
+// table once the fund has taken the debts over, then whom to ask. `head` carries what the
+// municipality prints on every letter (sender, recipient address, date, kenmerk, salutation,
+// signature, footer; cases::LetterHeadOf); this fills the subject, the body and the closing.
+letters::Letter LetterForHousehold(const HouseholdView& v, int64_t dossier_id, letters::Letter head);
 
 }  // namespace nabij::debt

@@ -402,6 +402,30 @@ TEST_F(LettersTest, InvalidUtf8IsRefusedWithItsField) {
   EXPECT_EQ(bad.error().field(), "sections[0].amounts[2].amount");
 }
 
+// "€ 12,34" is one unit in running text: at whatever place the line ends, the euro sign is never
+// left behind at the end of a line with its amount on the next.
+TEST_F(LettersTest, TheEuroSignStaysWithItsAmount) {
+  SKIP_WITHOUT("pdftotext");
+  Letter letter;
+  letter.sender = "Gemeente Demodorp (fictief)";
+  Section section;
+  std::string prefix;
+  for (int k = 0; k < 60; ++k) {  // the sign lands at every place along a line
+    section.paragraphs.push_back(prefix + "€ 12,34 eind.");
+    prefix += "x ";
+  }
+  letter.sections.push_back(section);
+  const std::vector<Word> words = Words(Write(letter, "euro.pdf"));
+  int signs = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].text != "€") continue;
+    ++signs;
+    EXPECT_EQ(words[i + 1].text, "12,34");
+    EXPECT_NEAR(words[i + 1].y_min, words[i].y_min, 0.5) << "paragraph " << signs << ": the amount went to the next line";
+  }
+  EXPECT_EQ(signs, 60);
+}
+
 TEST_F(LettersTest, TableRowTallerThanAPageIsRefused) {
   Letter l = SampleLetter();
   std::string label;

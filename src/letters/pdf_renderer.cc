@@ -433,8 +433,14 @@ void Renderer::AddHead(const Letter& letter) {
 void Renderer::AddParagraph(std::string_view text, double size, bool bold, double space_before,
                             bool keep_all, const std::string& field) {
   if (text.empty()) return;
+  // A euro sign never ends a line apart from its amount: the space after it does not break.
+  std::string kept(text);
+  constexpr std::string_view kEuroSpace = "\u20ac ", kEuroNoBreak = "\u20ac\u00a0";
+  for (size_t at = kept.find(kEuroSpace); at != std::string::npos; at = kept.find(kEuroSpace, at)) {
+    kept.replace(at, kEuroSpace.size(), kEuroNoBreak);
+  }
   PangoLayout* layout =
-      MakeLayout(text, size, bold, kContentWidth, PANGO_ALIGN_LEFT, kBodyLineSpacing);
+      MakeLayout(kept, size, bold, kContentWidth, PANGO_ALIGN_LEFT, kBodyLineSpacing);
   const std::vector<LineMetrics> lines = Lines(layout);
   const size_t n = lines.size();
   for (size_t i = 0; i < n; ++i) {

@@ -48,6 +48,14 @@ TEST(DebtApiTest, DossiersOverviewMilestoneAndFigures) {
   EXPECT_EQ(o["monthly"], d["plan"]["monthly"]);
   EXPECT_FALSE(o["milestones"].empty());
 
+  // The same overview as a letter to print or send: a PDF, for the schuldhulpverlener only.
+  HttpResponse letter = srv.Call(shv, "GET", "/api/v1/debt/dossiers/1/letter");
+  ASSERT_EQ(letter.status, 200) << letter.body;
+  EXPECT_EQ(letter.Header("content-type"), "application/pdf");
+  EXPECT_EQ(letter.body.substr(0, 5), "%PDF-");
+  EXPECT_EQ(srv.Call(kim, "GET", "/api/v1/debt/dossiers/1/letter").status, 403);
+  EXPECT_EQ(srv.Call(shv, "GET", "/api/v1/debt/dossiers/999/letter").status, 404);
+
   EXPECT_EQ(srv.Call(shv, "POST", "/api/v1/debt/dossiers/1/milestones", R"({"kind": "feest"})").status, 400);
   HttpResponse ms = srv.Call(shv, "POST", "/api/v1/debt/dossiers/1/milestones", R"({"kind": "budgetcursus"})");
   ASSERT_EQ(ms.status, 201) << ms.body;
@@ -63,6 +71,7 @@ TEST(DebtApiTest, DossiersOverviewMilestoneAndFigures) {
   HttpResponse log = srv.Call(aud, "GET", "/api/v1/access-log?case=1");
   ASSERT_EQ(log.status, 200) << log.body;
   EXPECT_NE(log.body.find("/api/v1/debt/dossiers/{id}"), std::string::npos);
+  EXPECT_NE(log.body.find("/api/v1/debt/dossiers/{id}/letter"), std::string::npos);
 
   HttpResponse figures = srv.Call(bea, "GET", "/api/v1/debt/figures");
   ASSERT_EQ(figures.status, 200) << figures.body;

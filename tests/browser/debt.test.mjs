@@ -134,6 +134,12 @@ await h.test("the household's own view, printable", async () => {
   check((await lines.first().textContent()) === api.lines[0], 'the first line differs');
   check((await page.locator('[data-testid=overview-facts]').textContent()).includes(euro(before.balance - forgives)), 'the balance is not the new one');
   check((await page.locator('[data-testid=overview-milestones] tbody tr').count()) === api.milestones.length, 'milestones missing');
+  // The same overview as a letter: the link gives the PDF.
+  const href = await page.getByRole('link', { name: 'Als brief (PDF)' }).getAttribute('href');
+  check(href === `/api/v1/debt/dossiers/${dossierId}/letter`, `the letter link is ${href}`);
+  const letter = await page.request.get(`${BASE}${href}`);
+  check(letter.status() === 200 && letter.headers()['content-type'] === 'application/pdf', `the letter: ${letter.status()}`);
+  check((await letter.body()).subarray(0, 5).toString() === '%PDF-', 'the letter is not a PDF');
   // "Afdrukken" opens the browser's print dialog; on paper the menu and the buttons are gone.
   await page.evaluate(() => {
     window.__printed = 0;

@@ -1,5 +1,6 @@
 // The household's own view of its plan and balance, in plain Dutch
-// (GET /api/v1/debt/dossiers/{id}/overview): what the worker prints and hands over.
+// (GET /api/v1/debt/dossiers/{id}/overview): what the worker prints and hands over, or sends as a
+// letter (GET /api/v1/debt/dossiers/{id}/letter, PDF).
 import { useGet } from '../lib/useApi';
 import { Link } from '../lib/router';
 import { euro, monthName } from '../lib/format';
@@ -16,6 +17,9 @@ export function DebtOverview({ id }: { id: number }) {
         <button type="button" class="primary" onClick={() => window.print()}>
           Afdrukken
         </button>
+        <a href={`/api/v1/debt/dossiers/${id}/letter`} target="_blank" rel="noopener" data-testid="overview-letter">
+          Als brief (PDF)
+        </a>
       </p>
       <PageTitle>Uw schulden en uw regeling</PageTitle>
       <ErrorBox message={error} />
