@@ -22,6 +22,9 @@ constexpr std::string_view kIdFormuleMetMaximum = "rv.bvv.formule_met_maximum";
 constexpr std::string_view kIdBijstand = "rv.bvv.bijstand";
 constexpr std::string_view kIdGrens95 = "rv.bvv.grens_95_procent_inkomen";
 constexpr std::string_view kIdMaximaalBeslag = "rv.bvv.maximaal_beslag";
+constexpr std::string_view kIdVerminderingEchtgenoot = "rv.bvv.vermindering.echtgenoot";
+constexpr std::string_view kIdVerminderingEigen = "rv.bvv.vermindering.eigen_inkomen";
+constexpr std::string_view kIdVerminderingAuto = "rv.bvv.vermindering.loonbelasting_auto";
 
 // Rv art. 475da lid 2 needs figures of other laws that rules/ does not hold yet.
 constexpr std::string_view kFormuleNietBerekend =
@@ -38,6 +41,9 @@ constexpr std::string_view kRv475bLid1 = "Rv art. 475b lid 1";
 constexpr std::string_view kRv475daLid1 = "Rv art. 475da lid 1";
 constexpr std::string_view kRv475daLid2 = "Rv art. 475da lid 2";
 constexpr std::string_view kRv475daLid4 = "Rv art. 475da lid 4";
+constexpr std::string_view kRv475dbLid1a = "Rv art. 475db lid 1 onder a";
+constexpr std::string_view kRv475dbLid1b = "Rv art. 475db lid 1 onder b";
+constexpr std::string_view kRv475dbLid1c = "Rv art. 475db lid 1 onder c";
 constexpr std::string_view kRv475dcLid1 = "Rv art. 475dc lid 1";
 constexpr std::string_view kRv475dcLid2 = "Rv art. 475dc lid 2";
 constexpr std::string_view kPw21OnderB = "Pw art. 21 onder b";
@@ -146,6 +152,23 @@ Status CheckInput(const Input& in) {
   if (in.formule_uitkomst) {
     NABIJ_RETURN_IF_ERROR(CheckInputAmount(*in.formule_uitkomst, "formule_uitkomst"));
   }
+  const std::pair<Money, std::string_view> reductions[] = {
+      {in.inkomen_echtgenoot_niet_beslagen, "inkomen_echtgenoot_niet_beslagen"},
+      {in.inkomen_eigen_niet_beslagen, "inkomen_eigen_niet_beslagen"},
+      {in.loonbelasting_auto, "loonbelasting_auto"}};
+  for (const auto& [amount, field] : reductions) NABIJ_RETURN_IF_ERROR(CheckInputAmount(amount, field));
+  // Rv art. 475db lowers the beslagvrije voet of Rv art. 475da and 475e lid 2; on bijstand Rv art.
+  // 475dc lid 2 gives the amount itself, less the income of Pw art. 32.
+  if (in.op_bijstand && !in.geen_woonadres) {
+    for (const auto& [amount, field] : reductions) {
+      if (amount > Money::Zero()) {
+        return Status(ErrorCode::kInvalidArgument,
+                      "bij bijstand wordt de beslagvrije voet niet volgens Rv art. 475db verminderd: "
+                      "andere inkomsten tellen als inkomen_art32 (Pw art. 32)",
+                      std::string(field), std::string(kRv475dcLid2));
+      }
+    }
+  }
   return Status::Ok();
 }
 
@@ -217,6 +240,39 @@ void FormulaStep(rules::Trace* trace, std::string label, Money amount, std::stri
                  std::string_view cite, std::string detail) {
   if (trace == nullptr) return;
   trace->Formula(std::move(label), amount, std::string(id), std::string(cite), std::move(detail));
+}
+
+// Rv art. 475db lid 1: the beslagvrije voet of Rv art. 475da, lowered in this order by (a) the
+// spouse's non-garnished periodic income, by at most half of that beslagvrije voet, (b) the
+// debtor's own non-garnished periodic income and (c) the loonbelasting on a car for private use;
+// never below zero. The half is rounded down: a reduction of "ten hoogste de helft" must not exceed
+// it. A reduction of zero writes no step, so a trace without reductions is as before.
+Money Reduce(Money bvv475da, const Input& in, rules::Trace* trace) {
+  Money bvv = bvv475da;
+  auto step = [&](Money amount, std::string_view what, std::string_view id, std::string_view cite,
+                  std::string extra) {
+    if (amount == Money::Zero()) return;
+    const Money before = bvv;
+    bvv = Max(bvv - amount, Money::Zero());
+    FormulaStep(trace, "Beslagvrije voet verminderd met " + std::string(what), bvv, id, cite,
+                FormatEuro(before) + " − " + FormatEuro(amount) + extra + " = " +
+                    FormatEuro(before - amount) +
+                    (before < amount ? "; niet lager dan € 0,00" : ""));
+  };
+  const Money half = MulDiv(bvv475da, 1, 2, Rounding::kDown);
+  const Money echtgenoot = Min(in.inkomen_echtgenoot_niet_beslagen, half);
+  step(echtgenoot, "het niet beslagen inkomen van de echtgenoot", kIdVerminderingEchtgenoot,
+       kRv475dbLid1a,
+       echtgenoot < in.inkomen_echtgenoot_niet_beslagen
+           ? " (inkomen " + FormatEuro(in.inkomen_echtgenoot_niet_beslagen) +
+                 ", ten hoogste de helft van " + FormatEuro(bvv475da) + ")"
+           : std::string(" (ten hoogste de helft van ") + FormatEuro(bvv475da) + ": " +
+                 FormatEuro(half) + ")");
+  step(in.inkomen_eigen_niet_beslagen, "het eigen niet beslagen inkomen", kIdVerminderingEigen,
+       kRv475dbLid1b, "");
+  step(in.loonbelasting_auto, "de loonbelasting over de auto van de zaak", kIdVerminderingAuto,
+       kRv475dbLid1c, "");
+  return bvv;
 }
 
 // Rv art. 475dc lid 1: a beslagvrije voet above 95 % of the monthly income incl. vakantiebijslag
@@ -327,8 +383,8 @@ Result<Outcome> Calculate(const Params& p, const Input& in, rules::Trace* trace)
               "Beslagvrije voet zonder woonadres: " + pct.value.ToPercentString() + " van de norm",
               berekend, pct, kIdGeenWoonadres, kRv475daLid4,
               ProductInWords(pct.value, norm.value, berekend));
-    // Rv art. 475dc lid 1 deviates from all of Rv art. 475da, so also from lid 4.
-    out.beslagvrije_voet = CapAt95Percent(p, berekend, in.maandinkomen, trace);
+    // Rv art. 475db and 475dc lid 1 apply to all of Rv art. 475da, so also to lid 4.
+    out.beslagvrije_voet = CapAt95Percent(p, Reduce(berekend, in, trace), in.maandinkomen, trace);
   } else if (in.op_bijstand) {
     // Rv art. 475dc lid 2: 95 % of the bijstandsnorm incl. vakantietoeslag, less the income of
     // Pw art. 32. The 95 % is rounded once, half-up, on the product (docs/adr/0001).
@@ -355,7 +411,7 @@ Result<Outcome> Calculate(const Params& p, const Input& in, rules::Trace* trace)
     FormulaStep(trace, "Beslagvrije voet volgens de formule, ten hoogste het maximum", begrensd,
                 kIdFormuleMetMaximum, kRv475daLid2,
                 "laagste van " + FormatEuro(formule) + " en " + FormatEuro(out.maximum));
-    out.beslagvrije_voet = CapAt95Percent(p, begrensd, in.maandinkomen, trace);
+    out.beslagvrije_voet = CapAt95Percent(p, Reduce(begrensd, in, trace), in.maandinkomen, trace);
   }
 
   // Rv art. 475b lid 1: garnishment holds only for what the payment exceeds the beslagvrije voet.

@@ -3,11 +3,11 @@
 //
 // Snapshot reads the figures of one month from rules/ into Params; Calculate applies, in this
 // order, the rule for a debtor without a Dutch residential address (Rv art. 475da lid 4), the rule
-// for a debtor on bijstand (Rv art. 475dc lid 2) or the general rule (Rv art. 475da lid 1 and 2,
-// capped by Rv art. 475dc lid 1). The formula of Rv art. 475da lid 2 itself is not computed here:
+// for a debtor on bijstand (Rv art. 475dc lid 2) or the general rule (Rv art. 475da lid 1 and 2).
+// The result of Rv art. 475da (lid 2 or lid 4) is lowered by the reductions of Rv art. 475db and
+// then capped by Rv art. 475dc lid 1, which looks at 475da and 475db together. The formula of Rv art. 475da lid 2 itself is not computed here:
 // it needs zorgtoeslag, huurtoeslag and kindgebonden-budget figures that nabij has not sourced, so
 // its result must come from elsewhere (Input::formule_uitkomst) or Calculate says kUnimplemented.
-// The reductions of Rv art. 475db (non-garnished income of debtor and spouse) are not applied.
 //
 // Rounding: every percentage is applied once, half-up, on the product the law names; the
 // garnishable part is the rest, so the two add up to the income (docs/adr/0001).
@@ -75,6 +75,13 @@ struct Input {
   Money maandinkomen;           // monthly income incl. vakantiebijslag, the amount garnished from
   bool geen_woonadres = false;  // no residential address in the Netherlands in the BRP
   std::optional<Money> formule_uitkomst;  // result of Rv art. 475da lid 2 when computed elsewhere
+  // Rv art. 475db lid 1 lowers the beslagvrije voet of Rv art. 475da, in this order, by:
+  Money inkomen_echtgenoot_niet_beslagen;  // a: the spouse's non-garnished periodic income incl.
+                                           //    vakantiebijslag, by at most half
+  Money inkomen_eigen_niet_beslagen;       // b: the debtor's own non-garnished periodic income
+                                           //    incl. vakantiebijslag
+  Money loonbelasting_auto;  // c: loonbelasting on the private use of a car (Wet LB 1964 art.
+                             //    13bis) that the debtor did not stop
 };
 
 struct Outcome {
@@ -84,7 +91,9 @@ struct Outcome {
 };
 
 // The beslagvrije voet for `in`, with one trace step per rule applied when `trace` is not null.
-// Returns kInvalidArgument naming the field for a negative amount or an unknown huishouden;
+// Returns kInvalidArgument naming the field for a negative amount or an unknown huishouden, and
+// for a reduction of Rv art. 475db on bijstand (Rv art. 475dc lid 2 counts other income through
+// inkomen_art32 instead);
 // kRuleMissing when the no-address rule is needed and its figures are absent from `p`;
 // kUnimplemented when the general rule is needed and formule_uitkomst is not given;
 // kFailedPrecondition when `p` holds a negative amount or a percentage outside 0-100 %.

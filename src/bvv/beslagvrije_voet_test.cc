@@ -259,6 +259,117 @@ TEST_F(BvvTest, FormulaResultBelowBothCapsIsKept) {
   EXPECT_EQ(out->maximaal_beslag.cents(), 130000);
 }
 
+// --- reductions, Rv art. 475db lid 1 ----------------------------------------------------------
+
+// A married debtor whose formula gives 2.000,00 and who earns 3.000,00 a month (95 % is 2.850,00:
+// no cap).
+Input Gehuwd(int64_t formule = 200000, int64_t maandinkomen = 300000) {
+  Input in;
+  in.huishouden = Huishouden::kGehuwdenZonderKinderen;
+  in.maandinkomen = Money::Cents(maandinkomen);
+  in.formule_uitkomst = Money::Cents(formule);
+  return in;
+}
+
+TEST_F(BvvTest, TheSpousesIncomeLowersTheBeslagvrijeVoetByAtMostHalf) {
+  Params p = SnapshotOf(2026, 1);
+  Input in = Gehuwd();
+  in.inkomen_echtgenoot_niet_beslagen = Money::Cents(30000);
+  auto small = Calculate(p, in, nullptr);
+  ASSERT_TRUE(small.ok()) << small.error().ToString();
+  EXPECT_EQ(small->beslagvrije_voet.cents(), 170000);
+  in.inkomen_echtgenoot_niet_beslagen = Money::Cents(150000);  // more than half of 2.000,00
+  auto large = Calculate(p, in, nullptr);
+  ASSERT_TRUE(large.ok()) << large.error().ToString();
+  EXPECT_EQ(large->beslagvrije_voet.cents(), 100000);
+  EXPECT_EQ(large->maximaal_beslag.cents(), 200000);
+}
+
+TEST_F(BvvTest, HalfOfAnOddAmountIsRoundedDownSoTheReductionStaysWithinHalf) {
+  Params p = SnapshotOf(2026, 1);
+  Input in = Gehuwd(200001);
+  in.inkomen_echtgenoot_niet_beslagen = Money::Cents(150000);
+  auto out = Calculate(p, in, nullptr);
+  ASSERT_TRUE(out.ok()) << out.error().ToString();
+  // half of 2.000,01 is 1.000,005: at most 1.000,00 comes off.
+  EXPECT_EQ(out->beslagvrije_voet.cents(), 100001);
+}
+
+TEST_F(BvvTest, TheReductionsComeInTheOrderOfTheLawAndStopAtZero) {
+  Params p = SnapshotOf(2026, 1);
+  Input in = Gehuwd();
+  in.inkomen_echtgenoot_niet_beslagen = Money::Cents(150000);  // a: 1.000,00 (half)
+  in.inkomen_eigen_niet_beslagen = Money::Cents(20000);        // b: 200,00
+  in.loonbelasting_auto = Money::Cents(5000);                  // c: 50,00
+  auto out = Calculate(p, in, nullptr);
+  ASSERT_TRUE(out.ok()) << out.error().ToString();
+  EXPECT_EQ(out->beslagvrije_voet.cents(), 75000);
+  in.inkomen_eigen_niet_beslagen = Money::Cents(500000);
+  auto zero = Calculate(p, in, nullptr);
+  ASSERT_TRUE(zero.ok()) << zero.error().ToString();
+  EXPECT_EQ(zero->beslagvrije_voet.cents(), 0);
+  EXPECT_EQ(zero->maximaal_beslag.cents(), 300000);
+}
+
+TEST_F(BvvTest, TheNinetyFivePercentCapComesAfterTheReductions) {
+  // Rv art. 475dc lid 1 looks at the result of 475da and 475db together: 2.000,00 − 700,00 =
+  // 1.300,00 stays under 95 % of 1.500,00 (1.425,00). Capping first would give 725,00.
+  Params p = SnapshotOf(2026, 1);
+  Input in = Gehuwd(200000, 150000);
+  in.inkomen_eigen_niet_beslagen = Money::Cents(70000);
+  auto out = Calculate(p, in, nullptr);
+  ASSERT_TRUE(out.ok()) << out.error().ToString();
+  EXPECT_EQ(out->beslagvrije_voet.cents(), 130000);
+  in.inkomen_eigen_niet_beslagen = Money::Cents(10000);  // 1.900,00: above the cap
+  auto capped = Calculate(p, in, nullptr);
+  ASSERT_TRUE(capped.ok()) << capped.error().ToString();
+  EXPECT_EQ(capped->beslagvrije_voet.cents(), 142500);
+}
+
+TEST_F(BvvTest, TheReductionsAlsoApplyWithoutAnAddress) {
+  Params p = SnapshotOf(2026, 1);
+  Input in;
+  in.huishouden = Huishouden::kGehuwdenZonderKinderen;
+  in.geen_woonadres = true;
+  in.maandinkomen = Money::Cents(300000);
+  auto base = Calculate(p, in, nullptr);
+  ASSERT_TRUE(base.ok()) << base.error().ToString();
+  in.inkomen_eigen_niet_beslagen = Money::Cents(10000);
+  auto out = Calculate(p, in, nullptr);
+  ASSERT_TRUE(out.ok()) << out.error().ToString();
+  EXPECT_EQ(out->beslagvrije_voet, base->beslagvrije_voet - Money::Cents(10000));
+}
+
+TEST_F(BvvTest, OnBijstandTheReductionsAreRefusedInFavourOfTheArt32Income) {
+  Params p = SnapshotOf(2026, 1);
+  Input in = OpBijstand(Huishouden::kAlleenstaande, 140150);
+  in.inkomen_eigen_niet_beslagen = Money::Cents(10000);
+  auto out = Calculate(p, in, nullptr);
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(out.error().field(), "inkomen_eigen_niet_beslagen");
+  EXPECT_EQ(out.error().legal_basis(), "Rv art. 475dc lid 2");
+}
+
+TEST_F(BvvTest, ReductionTraceNamesEachOnderdeel) {
+  Params p = SnapshotOf(2026, 1);
+  Input in = Gehuwd();
+  in.inkomen_echtgenoot_niet_beslagen = Money::Cents(150000);
+  in.loonbelasting_auto = Money::Cents(5000);
+  rules::Trace trace;
+  ASSERT_TRUE(Calculate(p, in, &trace).ok());
+  const std::vector<std::string> refs = Refs(trace);
+  EXPECT_TRUE(Contains(refs, "Rv art. 475db lid 1 onder a"));
+  EXPECT_FALSE(Contains(refs, "Rv art. 475db lid 1 onder b")) << "no own income: no step";
+  EXPECT_TRUE(Contains(refs, "Rv art. 475db lid 1 onder c"));
+  bool half = false;
+  for (const auto& s : trace.steps()) half = half || s.detail.find("de helft") != std::string::npos;
+  EXPECT_TRUE(half) << "the step of onderdeel a says it stops at half";
+  rules::Trace plain;
+  ASSERT_TRUE(Calculate(p, Gehuwd(), &plain).ok());
+  EXPECT_EQ(plain.steps().size(), 6u) << "without reductions the trace is as before";
+}
+
 TEST_F(BvvTest, WithoutFormulaResultIsUnimplementedNamingTheArticle) {
   Params p = SnapshotOf(2026, 1);
   Input in;
@@ -291,6 +402,9 @@ TEST_F(BvvTest, NegativeAmountsAreRefusedNamingTheField) {
       {"inkomen_art32", [](Input& in) { in.inkomen_art32 = Money::Cents(-1); }},
       {"maandinkomen", [](Input& in) { in.maandinkomen = Money::Cents(-1); }},
       {"formule_uitkomst", [](Input& in) { in.formule_uitkomst = Money::Cents(-1); }},
+      {"inkomen_echtgenoot_niet_beslagen", [](Input& in) { in.inkomen_echtgenoot_niet_beslagen = Money::Cents(-1); }},
+      {"inkomen_eigen_niet_beslagen", [](Input& in) { in.inkomen_eigen_niet_beslagen = Money::Cents(-1); }},
+      {"loonbelasting_auto", [](Input& in) { in.loonbelasting_auto = Money::Cents(-1); }},
       {"huishouden", [](Input& in) { in.huishouden = static_cast<Huishouden>(42); }},
   };
   for (const Case& c : cases) {
