@@ -99,6 +99,8 @@ check "case show lists decisions and the recovery" 0 'terugvordering 1: nog open
 check "case verify reproduces a stored decision" 0 'gelijk aan het besluit' -- "$nabij" case verify 3 --db "$cdb"
 check "case letter writes the PDF" 0 'geschreven naar' -- "$nabij" case letter 3 --out "$tmp/besluit.pdf" --db "$cdb"
 check "the letter names the change and the objection term" 0 'bezwaar' -- pdftotext "$tmp/besluit.pdf" -
+check "the letter of a change to a paid month names the recovery" 0 'Te veel gekregen: terugvordering +€ 225,00' -- \
+  pdftotext -layout "$tmp/besluit.pdf" -
 check "case show of an unknown case" 2 'er is geen dossier 99' -- "$nabij" case show 99 --db "$cdb"
 check "case show masks the BSN" 0 'BSN \*\*\*\*\*0111' -- "$nabij" case show 1 --db "$cdb"
 check "case search by the applicant's BSN" 0 '^dossier 1: Fictieve Aanvrager, BSN \*\*\*\*\*0111' -- \

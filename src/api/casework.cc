@@ -412,8 +412,11 @@ Result<ChangeOutcome> Casework::Change(const cases::CaseFacts& facts, const pw::
   ChangeOutcome out;
   NABIJ_ASSIGN_OR_RETURN(std::optional<Money> paid, store_.PaidBijstand(facts.case_id, month));
   if (paid) {
-    // Pw art. 58: what was paid too much for the month is recovered.
-    NABIJ_ASSIGN_OR_RETURN(payments::Correction corr, payments::RecomputePaidMonth(now, month, *paid, c.params, nullptr));
+    // Pw art. 58: what was paid too much for the month is recovered. Earlier changes to the month
+    // settled part of it already: compare with the month as settled so far, not with the run.
+    NABIJ_ASSIGN_OR_RETURN(Money settled, store_.SettledForMonth(facts.case_id, month));
+    NABIJ_ASSIGN_OR_RETURN(payments::Correction corr,
+                           payments::RecomputePaidMonth(now, month, *paid - settled, c.params, nullptr));
     out.month_was_paid = true;
     out.paid = corr.paid;
     out.overpaid = corr.overpaid;
@@ -426,6 +429,8 @@ Result<ChangeOutcome> Casework::Change(const cases::CaseFacts& facts, const pw::
   change.decision.decided_by = std::string(actor);
   change.decision.decided_at = FormatUtc(clock_.NowUnixMillis());
   change.decision.note = note;
+  change.decision.overpaid = out.overpaid;
+  change.decision.underpaid = out.underpaid;
   change.overpaid = out.overpaid;
   change.booking_date = clock_.Today();
   NABIJ_ASSIGN_OR_RETURN(cases::CaseChangeIds ids, store_.SaveChange(change));
@@ -576,7 +581,8 @@ Result<std::string> Casework::LetterPdf(int64_t decision_id, const cases::Letter
   cases::LetterContext ctx = context;
   ctx.automatic = d.automatic;
   NABIJ_ASSIGN_OR_RETURN(Date until, cases::ObjectionDeadline(rules_, ctx.letter_date));
-  return letters::RenderPdf(cases::BuildDecisionLetter(d.kind, d.effective_from, again, trace, ctx, until));
+  return letters::RenderPdf(cases::BuildDecisionLetter(d.kind, d.effective_from, again, trace, ctx, until,
+                                                       {d.month, d.overpaid, d.underpaid}));
 }
 
 }  // namespace nabij::api

@@ -69,7 +69,7 @@ struct QueueItem {
 struct ChangeOutcome {
   cases::DecisionRecord decision;  // the wijziging for the month
   bool month_was_paid = false;
-  Money paid;       // bijstand the payment run granted for the month
+  Money paid;       // bijstand granted for the month: by its payment run, as settled by earlier changes
   Money overpaid;   // the recovery claim opened (Pw art. 58)
   Money underpaid;  // still owed to the client (paid with the next correction, not automatically)
   int64_t recovery_id = 0;

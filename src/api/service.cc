@@ -828,7 +828,9 @@ ordered_json DecisionJson(const cases::DecisionRecord& d, bool with_result) {
                  {"decided_by", d.decided_by},
                  {"decided_at", d.decided_at},
                  {"rules_version", d.rules_version},
-                 {"note", d.note}};
+                 {"note", d.note},
+                 {"overpaid", d.overpaid.cents()},
+                 {"underpaid", d.underpaid.cents()}};
   if (with_result) {
     // Stored by nabij and checked by the database (json_valid): parsing cannot fail but is guarded.
     j["result"] = ordered_json::parse(d.result, nullptr, /*allow_exceptions=*/false);

@@ -55,6 +55,10 @@ struct DecisionRecord {
   std::string inputs;          // the engine input (JSON), enough to compute it again
   std::string result;          // the decision with its full trace (JSON)
   std::string note;            // the worker's reason, plain words, no personal data
+  // A change to a month that was already paid settles it: what the client received too much (the
+  // recovery claim, Pw art. 58) or too little (still owed), against the month as settled before.
+  Money overpaid;
+  Money underpaid;
 };
 
 // A payee of a new case. Personal data: never logged.
@@ -133,6 +137,8 @@ class CaseStore {
   virtual Result<CaseFacts> LoadFacts(int64_t case_id) = 0;
   // The bijstand granted for `month` by a payment run, when the month has been paid.
   virtual Result<std::optional<Money>> PaidBijstand(int64_t case_id, Month month) = 0;
+  // What earlier changes settled for `month`: the sum of their overpaid minus their underpaid.
+  virtual Result<Money> SettledForMonth(int64_t case_id, Month month) = 0;
   // Atomically: the changed facts, the decision and, when overpaid, the recovery claim with its
   // ledger entry. kNotFound for a leaving person who is not a present member of the case.
   virtual Result<CaseChangeIds> SaveChange(const CaseChange& c) = 0;

@@ -164,5 +164,39 @@ TEST(DecisionLetter, PlainDutchWithTheComputationRightsAndObjectionDate) {
   }
 }
 
+// A change to a paid month says what the client received, the right now, and what is recovered or
+// still owed; a change to a month not yet paid says nothing of the kind.
+TEST(DecisionLetter, AChangeToAPaidMonthSaysWhatWasReceivedTooMuchOrTooLittle) {
+  Calculated c = Calc(35, Money::Cents(40000));
+  LetterContext ctx;
+  ctx.municipality = "Gemeente Demodorp (fictief)";
+  ctx.reference = "PW-2026-0002";
+  ctx.letter_date = Date::Of(2026, 12, 3);
+  const Date until = Date::Of(2027, 1, 14);
+  const Month nov = Month::Of(2026, 11);
+  letters::Letter plain = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until);
+  letters::Letter over = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until,
+                                             {nov, Money::Cents(22500), Money::Zero()});
+  ASSERT_EQ(over.sections.size(), plain.sections.size() + 1);
+  const letters::Section& s = over.sections[1];
+  EXPECT_EQ(s.heading, "U heeft over november 2026 te veel gekregen");
+  ASSERT_EQ(s.amounts.size(), 3u);
+  EXPECT_EQ(s.amounts[0].amount, FormatEuro(c.decision.bijstand + Money::Cents(22500)));
+  EXPECT_EQ(s.amounts[1].amount, FormatEuro(c.decision.bijstand));
+  EXPECT_EQ(s.amounts[2].amount, "€ 225,00");
+  EXPECT_EQ(s.amounts[2].article, "Pw art. 58");
+  EXPECT_TRUE(s.amounts[2].emphasis);
+  EXPECT_NE(s.paragraphs[0].find("Participatiewet artikel 58"), std::string::npos) << s.paragraphs[0];
+  EXPECT_NE(s.paragraphs[0].find("beslagvrije voet"), std::string::npos) << s.paragraphs[0];
+
+  letters::Letter under = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until,
+                                              {nov, Money::Zero(), Money::Cents(5000)});
+  const letters::Section& u = under.sections[1];
+  EXPECT_EQ(u.heading, "U heeft over november 2026 te weinig gekregen");
+  EXPECT_EQ(u.amounts[0].amount, FormatEuro(c.decision.bijstand - Money::Cents(5000)));
+  EXPECT_EQ(u.amounts[2].amount, "€ 50,00");
+  EXPECT_NE(u.paragraphs[0].find("krijgt u nog van ons"), std::string::npos) << u.paragraphs[0];
+}
+
 }  // namespace
 }  // namespace nabij::cases

@@ -34,7 +34,8 @@ letters::Letter LetterHeadOf(const LetterContext& ctx) {
 }
 
 letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, const pw::Decision& d,
-                                    const rules::Trace& trace, const LetterContext& ctx, Date objection_until) {
+                                    const rules::Trace& trace, const LetterContext& ctx, Date objection_until,
+                                    const MonthSettlement& settled) {
   letters::Letter l = LetterHeadOf(ctx);
   const std::string from = DutchDate(effective_from);
 
@@ -70,6 +71,32 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
         "beoordelen. Wilt u dat een medewerker ernaar kijkt? Bel of schrijf ons, of maak bezwaar.");
   }
   l.sections.push_back(std::move(decided));
+
+  if (settled.overpaid > Money::Zero() || settled.underpaid > Money::Zero()) {
+    const std::string month = DutchMonth(settled.month);
+    const Money received = d.bijstand + settled.overpaid - settled.underpaid;
+    const bool too_much = settled.overpaid > Money::Zero();
+    letters::Section settle;
+    settle.heading = std::string("U heeft over ") + month + (too_much ? " te veel" : " te weinig") + " gekregen";
+    std::string text = "Over " + month + " heeft u " + FormatEuro(received) + " bijstand gekregen. Met wat we nu weten, had dat " +
+                       FormatEuro(d.bijstand) + " moeten zijn. ";
+    if (too_much) {
+      text += "U heeft dus " + FormatEuro(settled.overpaid) +
+              " te veel gekregen. Dat moet u terugbetalen (Participatiewet artikel 58). We houden het in op uw volgende "
+              "uitkeringen (Participatiewet artikel 60 lid 3). U houdt daarbij altijd ten minste de beslagvrije voet over.";
+    } else {
+      text += "U heeft dus " + FormatEuro(settled.underpaid) + " te weinig gekregen. Dat bedrag krijgt u nog van ons.";
+    }
+    settle.paragraphs.push_back(std::move(text));
+    settle.amounts.push_back({"Gekregen over " + month, FormatEuro(received), "", false});
+    settle.amounts.push_back({"Recht over " + month, FormatEuro(d.bijstand), "", false});
+    if (too_much) {
+      settle.amounts.push_back({"Te veel gekregen: terugvordering", FormatEuro(settled.overpaid), "Pw art. 58", true});
+    } else {
+      settle.amounts.push_back({"Te weinig gekregen: krijgt u nog", FormatEuro(settled.underpaid), "", true});
+    }
+    l.sections.push_back(std::move(settle));
+  }
 
   letters::Section calc;
   calc.heading = "Hoe hebben we het bedrag berekend?";

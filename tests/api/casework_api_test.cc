@@ -108,6 +108,9 @@ TEST(CaseworkApiTest, IntakeQueueDecisionIncomeLetterAndCaseload) {
   json ds = json::parse(decisions.body)["decisions"];
   ASSERT_EQ(ds.size(), 2u);
   EXPECT_FALSE(ds[0]["result"]["trace"].empty());
+  EXPECT_EQ(ds[0]["overpaid"], 0);
+  EXPECT_EQ(ds[1]["overpaid"], inc["overpaid"]) << "the change keeps what it settled";
+  EXPECT_EQ(ds[1]["underpaid"], 0);
   const int64_t first_decision = ds[0]["id"];
   HttpResponse log = srv.Call(aud, "GET", "/api/v1/access-log?case=" + std::to_string(case_id));
   ASSERT_EQ(log.status, 200) << log.body;

@@ -264,6 +264,37 @@ TEST_F(CaseworkTest, IncomeReportedAfterTheMonthWasPaidBecomesABookedRecoveryCla
   EXPECT_EQ(facts->recoveries[0].remaining, r->overpaid);
 }
 
+// Two late payslips for one paid month: the second change settles only what the first did not.
+// Everything recovered for the month adds up to what was paid minus the right as known now
+// (Pw art. 58: what was received too much, not more), and an underpayment found on the way is
+// counted too.
+TEST_F(CaseworkTest, ASecondLateChangeToAPaidMonthSettlesOnlyTheDifference) {
+  auto o = work_->Apply(kSimple, "anna");
+  ASSERT_TRUE(o.ok());
+  const int64_t case_id = o->decision->case_id;
+  const Month nov = Month::Of(2026, 11);
+  PrepareRun(nov);
+  const Money paid = **cases_->PaidBijstand(case_id, nov);
+
+  auto first = work_->ReportIncome(case_id, nov, false, Money::Cents(30000), Money::Zero(), "anna");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->paid, paid);
+  EXPECT_EQ(first->overpaid, paid - first->decision.bijstand);
+  EXPECT_EQ(first->decision.overpaid, first->overpaid);
+  auto second = work_->ReportIncome(case_id, nov, false, Money::Cents(20000), Money::Zero(), "anna");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  // The month now counts as paid at the first correction's right, not at the run's amount.
+  EXPECT_EQ(second->paid, first->decision.bijstand);
+  EXPECT_EQ(second->overpaid, first->decision.bijstand - second->decision.bijstand);
+  EXPECT_EQ(Count("SELECT sum(total) FROM recoveries"), (paid - second->decision.bijstand).cents());
+  EXPECT_EQ(Count("SELECT count(*) FROM recoveries"), 2);
+
+  // The stored decisions carry what each settled; their sum is the month's whole correction.
+  EXPECT_EQ(Count("SELECT sum(overpaid) - sum(underpaid) FROM decisions WHERE case_id = " + std::to_string(case_id) +
+                  " AND month = '2026-11'"),
+            (paid - second->decision.bijstand).cents());
+}
+
 TEST_F(CaseworkTest, IncomeReportRefusesAMonthOutsideTheRightAndAMissingPartner) {
   auto o = work_->Apply(kSimple, "anna");
   ASSERT_TRUE(o.ok());

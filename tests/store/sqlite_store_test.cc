@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "store/sqlite/database.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/run_store.h"
 #include "store_backend.h"
 #include "test_cases.h"
@@ -123,6 +124,43 @@ TEST(SqliteStoreTest, ReopeningAndMigratingAgainChangesNothing) {
   ASSERT_EQ(pending->size(), 1u);
   EXPECT_EQ((*pending)[0].case_id, case_id);
   EXPECT_EQ((*pending)[0].applicant.name, TestName(1));
+}
+
+// A database of version 6 holds a change to a paid month and the recovery claim it opened, but
+// the decision does not say what it settled: migration 7 gives it back from the claim that names
+// it, and decisions stay append-only afterwards.
+TEST(SqliteStoreTest, MigrationSevenGivesAnEarlierChangeItsRecoveryBack) {
+  ScratchDir dir;
+  auto db = OpenOrDie(dir.path() / "nabij.db");
+  ASSERT_TRUE(db->Exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT")
+                  .ok());
+  for (const Migration& m : Migrations()) {
+    if (m.version > 6) break;
+    ASSERT_TRUE(db->Exec(m.sql).ok()) << m.version;
+    ASSERT_TRUE(db->Exec("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", '2026-12-01T00:00:00Z')")
+                    .ok());
+  }
+  SqliteRunStore runs(*db);
+  auto case_id = runs.AddCase(SimpleCase(1, Date::Of(2026, 1, 1)));
+  ASSERT_TRUE(case_id.ok()) << case_id.status().ToString();
+  const std::string c = std::to_string(*case_id);
+  auto decision = [&](int id, const char* kind) {
+    ASSERT_TRUE(db->Exec("INSERT INTO decisions (id, case_id, application_id, kind, effective_from, month, bijstand, "
+                         "automatic, decided_by, decided_at, rules_version, inputs, result) VALUES (" +
+                         std::to_string(id) + ", " + c + ", NULL, '" + kind +
+                         "', '2026-03-01', '2026-03', 100000, 0, 'anna', '2026-04-02T10:00:00Z', 'v', '{}', '{}')")
+                    .ok());
+  };
+  decision(7, "wijziging");
+  decision(8, "wijziging");  // a second change to March that found nothing to recover
+  ASSERT_TRUE(db->Exec("INSERT INTO recoveries (case_id, total, reason) VALUES (" + c +
+                       ", 22500, 'te veel betaald over 2026-03 (besluit 7)')")
+                  .ok());
+  ASSERT_TRUE(db->Migrate().ok());
+  EXPECT_EQ(db->SchemaVersion().value(), 7);
+  EXPECT_EQ(QueryText(*db, "SELECT overpaid FROM decisions WHERE id = 7"), "22500");
+  EXPECT_EQ(QueryText(*db, "SELECT overpaid + underpaid FROM decisions WHERE id = 8"), "0");
+  EXPECT_FALSE(db->Exec("UPDATE decisions SET overpaid = 1 WHERE id = 8").ok()) << "append-only again";
 }
 
 TEST(SqliteStoreTest, ADatabaseFromANewerProgramIsRefused) {

@@ -29,11 +29,13 @@ constexpr char kMarkDecided[] =
     "WHERE id = ?1 AND status = 'queued' RETURNING id";
 constexpr char kInsertDecision[] =
     "INSERT INTO decisions (case_id, application_id, kind, effective_from, month, bijstand, automatic, decided_by, "
-    "decided_at, rules_version, inputs, result, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-    "RETURNING id";
+    "decided_at, rules_version, inputs, result, note, overpaid, underpaid) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id";
 constexpr char kSelectDecisions[] =
     "SELECT id, case_id, application_id, kind, effective_from, month, bijstand, automatic, decided_by, decided_at, "
-    "rules_version, inputs, result, note FROM decisions ";
+    "rules_version, inputs, result, note, overpaid, underpaid FROM decisions ";
+constexpr char kSelectSettled[] =
+    "SELECT coalesce(sum(overpaid) - sum(underpaid), 0) FROM decisions WHERE case_id = ?1 AND month = ?2";
 // The bijstand of the month as granted by its payment run (a line that was computed).
 constexpr char kSelectPaid[] =
     "SELECT l.bijstand FROM run_lines l JOIN runs r ON r.id = l.run_id "
@@ -207,6 +209,8 @@ Result<int64_t> SqliteCaseStore::InsertDecision(const DecisionRecord& d) {
   s.BindText(11, d.inputs);
   s.BindText(12, d.result);
   s.BindText(13, d.note);
+  s.BindMoney(14, d.overpaid);
+  s.BindMoney(15, d.underpaid);
   NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
   NABIJ_CHECK(row);  // RETURNING id
   const int64_t id = s.Int(0);
@@ -285,6 +289,8 @@ Result<std::vector<DecisionRecord>> SqliteCaseStore::SelectDecisions(std::string
     d.inputs = s.Text(11);
     d.result = s.Text(12);
     d.note = s.Text(13);
+    d.overpaid = s.MoneyAt(14);
+    d.underpaid = s.MoneyAt(15);
     out.push_back(std::move(d));
   }
   return out;
@@ -325,6 +331,15 @@ Result<std::optional<Money>> SqliteCaseStore::PaidBijstand(int64_t case_id, Mont
   NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<Money>();
   return std::optional<Money>(s.MoneyAt(0));
+}
+
+Result<Money> SqliteCaseStore::SettledForMonth(int64_t case_id, Month month) {
+  NABIJ_ASSIGN_OR_RETURN(Statement s, db_.Prepare(kSelectSettled));
+  s.BindInt(1, case_id);
+  s.BindMonth(2, month);
+  NABIJ_ASSIGN_OR_RETURN(bool row, s.Step());
+  NABIJ_CHECK(row);  // an aggregate always gives a row
+  return s.MoneyAt(0);
 }
 
 Result<cases::CaseChangeIds> SqliteCaseStore::SaveChange(const cases::CaseChange& c) {

@@ -28,6 +28,7 @@ class SqliteCaseStore final : public cases::CaseStore {
   Result<std::vector<cases::DecisionRecord>> Decisions(int64_t case_id) override;
   Result<cases::CaseFacts> LoadFacts(int64_t case_id) override;
   Result<std::optional<Money>> PaidBijstand(int64_t case_id, Month month) override;
+  Result<Money> SettledForMonth(int64_t case_id, Month month) override;
   Result<cases::CaseChangeIds> SaveChange(const cases::CaseChange& c) override;
   Result<int64_t> EndCase(int64_t case_id, Date last_day, const cases::DecisionRecord& d) override;
   Result<std::vector<cases::CaseloadMonth>> Caseload(Month from, Month to) override;

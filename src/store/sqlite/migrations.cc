@@ -497,6 +497,27 @@ CREATE INDEX cases_by_applicant ON cases(applicant_id);
 CREATE INDEX cases_by_partner ON cases(partner_id) WHERE partner_id IS NOT NULL;
 )sql";
 
+// Version 7: what a change to a month that was already paid settled (docs/case-intake.md): the
+// recovery claim it opened (Pw art. 58) or what it found still owed to the client. A later change
+// to the same month compares with the month as settled so far, so nothing is recovered twice.
+// Decisions opened before this version get their recovery back from the claim that names them.
+constexpr char kV7DecisionSettlement[] = R"sql(
+ALTER TABLE decisions ADD COLUMN overpaid INTEGER NOT NULL DEFAULT 0 CHECK (overpaid >= 0);
+ALTER TABLE decisions ADD COLUMN underpaid INTEGER NOT NULL DEFAULT 0 CHECK (underpaid >= 0);
+CREATE INDEX decisions_by_case_month ON decisions(case_id, month);
+DROP TRIGGER decisions_no_update;
+UPDATE decisions SET overpaid = (
+    SELECT r.total FROM recoveries r
+    WHERE r.case_id = decisions.case_id
+      AND r.reason = 'te veel betaald over ' || decisions.month || ' (besluit ' || decisions.id || ')')
+  WHERE kind = 'wijziging' AND EXISTS (
+    SELECT 1 FROM recoveries r
+    WHERE r.case_id = decisions.case_id
+      AND r.reason = 'te veel betaald over ' || decisions.month || ' (besluit ' || decisions.id || ')');
+CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'decisions is append-only: take a new decision'); END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, kV1Schema},
     Migration{2, kV2Accounts},
@@ -504,6 +525,7 @@ constexpr std::array kMigrations = {
     Migration{4, kV4Debt},
     Migration{5, kV5DebtWithholding},
     Migration{6, kV6PersonBsn},
+    Migration{7, kV7DecisionSettlement},
 };
 
 }  // namespace

@@ -25,6 +25,8 @@ export interface StoredDecision {
   decided_at: string;
   rules_version: string;
   note: string;
+  overpaid: number; // a change to a paid month: received too much (recovered, Pw art. 58)
+  underpaid: number; // ... or too little (still owed)
   result: DecisionDoc;
 }
 interface CaseFileDoc {
@@ -181,7 +183,11 @@ export function CaseFile({ id, role }: { id: number; role: string }) {
                 <th scope="row">{x.id}</th>
                 <td>{KIND_NL[x.kind] ?? x.kind}</td>
                 <td>{dateNl(x.effective_from)}</td>
-                <td class="num">{euro(x.bijstand)}</td>
+                <td class="num">
+                  {euro(x.bijstand)}
+                  {x.overpaid > 0 && <div class="hint">{monthName(x.month)} te veel: {euro(x.overpaid)}, teruggevorderd</div>}
+                  {x.underpaid > 0 && <div class="hint">{monthName(x.month)} te weinig: {euro(x.underpaid)}, nog te betalen</div>}
+                </td>
                 <td>
                   {x.automatic ? 'automatisch (nabij)' : x.decided_by}, {dateNl(x.decided_at)}
                   {x.note && <div class="hint">{x.note}</div>}
