@@ -177,7 +177,12 @@ TEST(DecisionLetter, AChangeToAPaidMonthSaysWhatWasReceivedTooMuchOrTooLittle) {
   letters::Letter plain = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until);
   letters::Letter over = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until,
                                              {nov, Money::Cents(22500), Money::Zero()});
-  ASSERT_EQ(over.sections.size(), plain.sections.size() + 1);
+  // The paid month is settled in its own section, instead of "Wanneer krijgt u het geld?".
+  ASSERT_EQ(over.sections.size(), plain.sections.size());
+  EXPECT_NE(plain.sections[0].paragraphs[0].find("Voor november 2026 krijgt u " + FormatEuro(c.decision.bijstand)),
+            std::string::npos)
+      << "a wijziging names its month, not 'per maand' from then on: " << plain.sections[0].paragraphs[0];
+  for (const auto& section : over.sections) EXPECT_NE(section.heading, "Wanneer krijgt u het geld?");
   const letters::Section& s = over.sections[1];
   EXPECT_EQ(s.heading, "U heeft over november 2026 te veel gekregen");
   ASSERT_EQ(s.amounts.size(), 3u);

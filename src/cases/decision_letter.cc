@@ -57,8 +57,12 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
       break;
     case DecisionKind::kWijziging:
       l.subject = "Besluit: uw bijstandsuitkering verandert";
-      decided.paragraphs.push_back("Vanaf " + from + " krijgt u " + FormatEuro(d.bijstand) +
-                                   " per maand. Dat komt door een verandering in uw situatie of in de regels.");
+      // A wijziging computes one month: the next month is computed again with what is known then
+      // (income counts for the month it relates to, Pw art. 32), so the letter names the month.
+      decided.paragraphs.push_back("Voor " + DutchMonth(effective_from.month()) + " krijgt u " + FormatEuro(d.bijstand) +
+                                   " bijstand. Dat komt door een verandering in uw situatie, bijvoorbeeld inkomsten of "
+                                   "iemand die bij u komt wonen of weggaat. Elke volgende maand rekenen we opnieuw, met "
+                                   "wat u ons doorgeeft.");
       break;
     case DecisionKind::kBeeindiging:
       l.subject = "Besluit: uw bijstandsuitkering stopt";
@@ -113,11 +117,16 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
 
   letters::Section paid;
   paid.heading = "Wanneer krijgt u het geld?";
-  paid.paragraphs.push_back("We betalen elke maand " + FormatEuro(d.bijstand_excl_vt) +
-                            ". In de uitkering zit " + FormatEuro(d.vakantietoeslag) +
+  paid.paragraphs.push_back((kind == DecisionKind::kWijziging ? "Voor " + DutchMonth(effective_from.month()) + " betalen we "
+                                                                : std::string("We betalen elke maand ")) +
+                            FormatEuro(d.bijstand_excl_vt) + ". In de uitkering zit " + FormatEuro(d.vakantietoeslag) +
                             " vakantietoeslag per maand. Die sparen we voor u en betalen we in juni uit, of binnen drie "
                             "maanden nadat uw uitkering stopt (Participatiewet artikel 45).");
-  if (kind != DecisionKind::kAfwijzing && kind != DecisionKind::kBeeindiging) l.sections.push_back(std::move(paid));
+  // A month that was paid already is settled in its own section above.
+  const bool settles_paid_month = settled.overpaid > Money::Zero() || settled.underpaid > Money::Zero();
+  if (kind != DecisionKind::kAfwijzing && kind != DecisionKind::kBeeindiging && !settles_paid_month) {
+    l.sections.push_back(std::move(paid));
+  }
 
   letters::Section duties;
   duties.heading = "Wat moet u doen?";
