@@ -582,7 +582,7 @@ Result<std::string> Casework::LetterPdf(int64_t decision_id, const cases::Letter
   ctx.automatic = d.automatic;
   NABIJ_ASSIGN_OR_RETURN(Date until, cases::ObjectionDeadline(rules_, ctx.letter_date));
   return letters::RenderPdf(cases::BuildDecisionLetter(d.kind, d.effective_from, again, trace, ctx, until,
-                                                       {d.month, d.overpaid, d.underpaid}));
+                                                       {d.overpaid, d.underpaid}));
 }
 
 }  // namespace nabij::api

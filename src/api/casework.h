@@ -71,7 +71,7 @@ struct ChangeOutcome {
   bool month_was_paid = false;
   Money paid;       // bijstand granted for the month: by its payment run, as settled by earlier changes
   Money overpaid;   // the recovery claim opened (Pw art. 58)
-  Money underpaid;  // still owed to the client (paid with the next correction, not automatically)
+  Money underpaid;  // still owed to the client (paid out by hand for now, docs/case-intake.md)
   int64_t recovery_id = 0;
   int64_t person_id = 0;  // the person who joined
 };

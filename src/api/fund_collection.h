@@ -1,5 +1,8 @@
-// FundCollection: the debt fund's instalments withheld in the monthly payment run.
+// The debt fund joined to the other modules for the CLI and the server: FundCollection (the
+// instalments withheld in the monthly payment run), LinkBenefitCase (which benefit case they are
+// withheld from) and HouseholdLetterPdf (the household's letter, rendered by src/letters).
 //
+// FundCollection:
 // payments::PaymentRun asks, through payments::DebtCollection, which instalments to withhold
 // (debt::DebtFund::InstalmentsDue, by benefit case) and records what each batch withheld
 // (debt::DebtFund::RecordWithheld, source uitkering) inside the batch's transaction. payments and

@@ -176,7 +176,7 @@ TEST(DecisionLetter, AChangeToAPaidMonthSaysWhatWasReceivedTooMuchOrTooLittle) {
   const Month nov = Month::Of(2026, 11);
   letters::Letter plain = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until);
   letters::Letter over = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until,
-                                             {nov, Money::Cents(22500), Money::Zero()});
+                                             {Money::Cents(22500), Money::Zero()});
   // The paid month is settled in its own section, instead of "Wanneer krijgt u het geld?".
   ASSERT_EQ(over.sections.size(), plain.sections.size());
   EXPECT_NE(plain.sections[0].paragraphs[0].find("Voor november 2026 krijgt u " + FormatEuro(c.decision.bijstand)),
@@ -195,7 +195,7 @@ TEST(DecisionLetter, AChangeToAPaidMonthSaysWhatWasReceivedTooMuchOrTooLittle) {
   EXPECT_NE(s.paragraphs[0].find("beslagvrije voet"), std::string::npos) << s.paragraphs[0];
 
   letters::Letter under = BuildDecisionLetter(DecisionKind::kWijziging, nov.first_day(), c.decision, c.trace, ctx, until,
-                                              {nov, Money::Zero(), Money::Cents(5000)});
+                                              {Money::Zero(), Money::Cents(5000)});
   const letters::Section& u = under.sections[1];
   EXPECT_EQ(u.heading, "U heeft over november 2026 te weinig gekregen");
   EXPECT_EQ(u.amounts[0].amount, FormatEuro(c.decision.bijstand - Money::Cents(5000)));

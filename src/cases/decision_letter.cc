@@ -38,6 +38,7 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
                                     const MonthSettlement& settled) {
   letters::Letter l = LetterHeadOf(ctx);
   const std::string from = DutchDate(effective_from);
+  const std::string month = DutchMonth(effective_from.month());
 
   letters::Section decided;
   decided.heading = "Wat hebben we besloten?";
@@ -59,7 +60,7 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
       l.subject = "Besluit: uw bijstandsuitkering verandert";
       // A wijziging computes one month: the next month is computed again with what is known then
       // (income counts for the month it relates to, Pw art. 32), so the letter names the month.
-      decided.paragraphs.push_back("Voor " + DutchMonth(effective_from.month()) + " krijgt u " + FormatEuro(d.bijstand) +
+      decided.paragraphs.push_back("Voor " + month + " krijgt u " + FormatEuro(d.bijstand) +
                                    " bijstand. Dat komt door een verandering in uw situatie, bijvoorbeeld inkomsten of "
                                    "iemand die bij u komt wonen of weggaat. Elke volgende maand rekenen we opnieuw, met "
                                    "wat u ons doorgeeft.");
@@ -76,8 +77,7 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
   }
   l.sections.push_back(std::move(decided));
 
-  if (settled.overpaid > Money::Zero() || settled.underpaid > Money::Zero()) {
-    const std::string month = DutchMonth(settled.month);
+  if (settled.any()) {
     const Money received = d.bijstand + settled.overpaid - settled.underpaid;
     const bool too_much = settled.overpaid > Money::Zero();
     letters::Section settle;
@@ -117,14 +117,13 @@ letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, cons
 
   letters::Section paid;
   paid.heading = "Wanneer krijgt u het geld?";
-  paid.paragraphs.push_back((kind == DecisionKind::kWijziging ? "Voor " + DutchMonth(effective_from.month()) + " betalen we "
+  paid.paragraphs.push_back((kind == DecisionKind::kWijziging ? "Voor " + month + " betalen we "
                                                                 : std::string("We betalen elke maand ")) +
                             FormatEuro(d.bijstand_excl_vt) + ". In de uitkering zit " + FormatEuro(d.vakantietoeslag) +
                             " vakantietoeslag per maand. Die sparen we voor u en betalen we in juni uit, of binnen drie "
                             "maanden nadat uw uitkering stopt (Participatiewet artikel 45).");
   // A month that was paid already is settled in its own section above.
-  const bool settles_paid_month = settled.overpaid > Money::Zero() || settled.underpaid > Money::Zero();
-  if (kind != DecisionKind::kAfwijzing && kind != DecisionKind::kBeeindiging && !settles_paid_month) {
+  if (kind != DecisionKind::kAfwijzing && kind != DecisionKind::kBeeindiging && !settled.any()) {
     l.sections.push_back(std::move(paid));
   }
 

@@ -39,13 +39,14 @@ Result<Date> ObjectionDeadline(const rules::ParameterSet& set, Date letter_date)
 // salutation is "Beste heer of mevrouw,".
 letters::Letter LetterHeadOf(const LetterContext& ctx);
 
-// What a change to a month that was already paid settled (DecisionRecord::overpaid, underpaid):
-// the letter says what the client received, what the right is now, and what is recovered (Pw art.
-// 58, offset within the beslagvrije voet, Pw art. 60 lid 3) or still owed. Nothing when both are 0.
+// What a change to a month that was already paid settled (DecisionRecord::overpaid, underpaid);
+// the month is the decision's own (the month of `effective_from`). The letter says what the client
+// received, what the right is now, and what is recovered (Pw art. 58, offset within the
+// beslagvrije voet, Pw art. 60 lid 3) or still owed, in place of "Wanneer krijgt u het geld?".
 struct MonthSettlement {
-  Month month;
   Money overpaid;
   Money underpaid;
+  bool any() const { return overpaid > Money::Zero() || underpaid > Money::Zero(); }
 };
 
 letters::Letter BuildDecisionLetter(DecisionKind kind, Date effective_from, const pw::Decision& d,

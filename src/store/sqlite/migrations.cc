@@ -506,14 +506,9 @@ ALTER TABLE decisions ADD COLUMN overpaid INTEGER NOT NULL DEFAULT 0 CHECK (over
 ALTER TABLE decisions ADD COLUMN underpaid INTEGER NOT NULL DEFAULT 0 CHECK (underpaid >= 0);
 CREATE INDEX decisions_by_case_month ON decisions(case_id, month);
 DROP TRIGGER decisions_no_update;
-UPDATE decisions SET overpaid = (
-    SELECT r.total FROM recoveries r
-    WHERE r.case_id = decisions.case_id
-      AND r.reason = 'te veel betaald over ' || decisions.month || ' (besluit ' || decisions.id || ')')
-  WHERE kind = 'wijziging' AND EXISTS (
-    SELECT 1 FROM recoveries r
-    WHERE r.case_id = decisions.case_id
-      AND r.reason = 'te veel betaald over ' || decisions.month || ' (besluit ' || decisions.id || ')');
+UPDATE decisions SET overpaid = r.total FROM recoveries r
+  WHERE decisions.kind = 'wijziging' AND r.case_id = decisions.case_id
+    AND r.reason = 'te veel betaald over ' || decisions.month || ' (besluit ' || decisions.id || ')';
 CREATE TRIGGER decisions_no_update BEFORE UPDATE ON decisions
 BEGIN SELECT RAISE(ABORT, 'decisions is append-only: take a new decision'); END;
 )sql";
