@@ -15,6 +15,7 @@ constexpr std::string_view kIdMaxGehuwdenMet = "rv.bvv.maximum.gehuwden_met_kind
 constexpr std::string_view kIdPercentageInkomen = "rv.bvv.percentage_inkomen";
 constexpr std::string_view kIdGeenWoonadres = "rv.bvv.geen_woonadres.percentage";
 constexpr std::string_view kIdNormGehuwden = "pw.norm.gehuwden_21_tot_aow";
+constexpr std::string_view kIdVerminderingEchtgenootMaximum = "rv.bvv.vermindering_echtgenoot.maximum";
 
 // Formula steps defined in code.
 constexpr std::string_view kIdFormule = "rv.bvv.formule";
@@ -22,7 +23,6 @@ constexpr std::string_view kIdFormuleMetMaximum = "rv.bvv.formule_met_maximum";
 constexpr std::string_view kIdBijstand = "rv.bvv.bijstand";
 constexpr std::string_view kIdGrens95 = "rv.bvv.grens_95_procent_inkomen";
 constexpr std::string_view kIdMaximaalBeslag = "rv.bvv.maximaal_beslag";
-constexpr std::string_view kIdVerminderingEchtgenoot = "rv.bvv.vermindering.echtgenoot";
 constexpr std::string_view kIdVerminderingEigen = "rv.bvv.vermindering.eigen_inkomen";
 constexpr std::string_view kIdVerminderingAuto = "rv.bvv.vermindering.loonbelasting_auto";
 
@@ -131,6 +131,8 @@ Status CheckParams(const Params& p) {
   NABIJ_RETURN_IF_ERROR(
       CheckParamAmount(p.maximum_gehuwden_met_kinderen, kIdMaxGehuwdenMet, kRv475daLid1));
   NABIJ_RETURN_IF_ERROR(CheckPercentage(p.percentage_inkomen, kIdPercentageInkomen, kRv475dcLid1));
+  NABIJ_RETURN_IF_ERROR(CheckPercentage(p.vermindering_echtgenoot_maximum, kIdVerminderingEchtgenootMaximum,
+                                        kRv475dbLid1a));
   if (p.geen_woonadres_percentage) {
     NABIJ_RETURN_IF_ERROR(
         CheckPercentage(*p.geen_woonadres_percentage, kIdGeenWoonadres, kRv475daLid4));
@@ -243,35 +245,42 @@ void FormulaStep(rules::Trace* trace, std::string label, Money amount, std::stri
 }
 
 // Rv art. 475db lid 1: the beslagvrije voet of Rv art. 475da, lowered in this order by (a) the
-// spouse's non-garnished periodic income, by at most half of that beslagvrije voet, (b) the
-// debtor's own non-garnished periodic income and (c) the loonbelasting on a car for private use;
-// never below zero. The half is rounded down: a reduction of "ten hoogste de helft" must not exceed
-// it. A reduction of zero writes no step, so a trace without reductions is as before.
-Money Reduce(Money bvv475da, const Input& in, rules::Trace* trace) {
+// spouse's non-garnished periodic income, by at most half of that beslagvrije voet (the share is in
+// rules/), (b) the debtor's own non-garnished periodic income and (c) the loonbelasting on a car
+// for private use; never below zero. The half is rounded down: a reduction of "ten hoogste de
+// helft" must not exceed it. A reduction of zero writes no step, so a trace without reductions is
+// as before.
+Money Reduce(const Params& p, Money bvv475da, const Input& in, rules::Trace* trace) {
   Money bvv = bvv475da;
-  auto step = [&](Money amount, std::string_view what, std::string_view id, std::string_view cite,
-                  std::string extra) {
-    if (amount == Money::Zero()) return;
+  // Lowers bvv by `amount` and returns the arithmetic in words for the trace.
+  auto lower = [&bvv](Money amount, const std::string& note) {
     const Money before = bvv;
     bvv = Max(bvv - amount, Money::Zero());
-    FormulaStep(trace, "Beslagvrije voet verminderd met " + std::string(what), bvv, id, cite,
-                FormatEuro(before) + " − " + FormatEuro(amount) + extra + " = " +
-                    FormatEuro(before - amount) +
-                    (before < amount ? "; niet lager dan € 0,00" : ""));
+    return FormatEuro(before) + " − " + FormatEuro(amount) + note + " = " + FormatEuro(before - amount) +
+           (before < amount ? "; niet lager dan € 0,00" : "");
   };
-  const Money half = MulDiv(bvv475da, 1, 2, Rounding::kDown);
-  const Money echtgenoot = Min(in.inkomen_echtgenoot_niet_beslagen, half);
-  step(echtgenoot, "het niet beslagen inkomen van de echtgenoot", kIdVerminderingEchtgenoot,
-       kRv475dbLid1a,
-       echtgenoot < in.inkomen_echtgenoot_niet_beslagen
-           ? " (inkomen " + FormatEuro(in.inkomen_echtgenoot_niet_beslagen) +
-                 ", ten hoogste de helft van " + FormatEuro(bvv475da) + ")"
-           : std::string(" (ten hoogste de helft van ") + FormatEuro(bvv475da) + ": " +
-                 FormatEuro(half) + ")");
-  step(in.inkomen_eigen_niet_beslagen, "het eigen niet beslagen inkomen", kIdVerminderingEigen,
-       kRv475dbLid1b, "");
-  step(in.loonbelasting_auto, "de loonbelasting over de auto van de zaak", kIdVerminderingAuto,
-       kRv475dbLid1c, "");
+  const std::string label = "Beslagvrije voet verminderd met ";
+  const Fixed<Ratio>& share = p.vermindering_echtgenoot_maximum;
+  const Money cap = MulDiv(bvv475da, share.value, Rounding::kDown);
+  const Money echtgenoot = Min(in.inkomen_echtgenoot_niet_beslagen, cap);
+  if (echtgenoot > Money::Zero()) {
+    const std::string income =
+        echtgenoot < in.inkomen_echtgenoot_niet_beslagen ? "inkomen " + FormatEuro(in.inkomen_echtgenoot_niet_beslagen) + ", " : "";
+    std::string detail = lower(echtgenoot, " (" + income + "ten hoogste " + share.value.ToPercentString() + " van " +
+                                               FormatEuro(bvv475da) + ": " + FormatEuro(cap) + ")");
+    ParamStep(trace, label + "het niet beslagen inkomen van de echtgenoot", bvv, share,
+              kIdVerminderingEchtgenootMaximum, kRv475dbLid1a, std::move(detail));
+  }
+  if (in.inkomen_eigen_niet_beslagen > Money::Zero()) {
+    std::string detail = lower(in.inkomen_eigen_niet_beslagen, "");
+    FormulaStep(trace, label + "het eigen niet beslagen inkomen", bvv, kIdVerminderingEigen, kRv475dbLid1b,
+                std::move(detail));
+  }
+  if (in.loonbelasting_auto > Money::Zero()) {
+    std::string detail = lower(in.loonbelasting_auto, "");
+    FormulaStep(trace, label + "de loonbelasting over de auto van de zaak", bvv, kIdVerminderingAuto, kRv475dbLid1c,
+                std::move(detail));
+  }
   return bvv;
 }
 
@@ -319,6 +328,7 @@ Result<Params> Snapshot(const rules::ParameterSet& set, Month month) {
   NABIJ_RETURN_IF_ERROR(amount(kIdMaxGehuwdenZonder, p.maximum_gehuwden_zonder_kinderen));
   NABIJ_RETURN_IF_ERROR(amount(kIdMaxGehuwdenMet, p.maximum_gehuwden_met_kinderen));
   NABIJ_RETURN_IF_ERROR(percentage(kIdPercentageInkomen, p.percentage_inkomen));
+  NABIJ_RETURN_IF_ERROR(percentage(kIdVerminderingEchtgenootMaximum, p.vermindering_echtgenoot_maximum));
 
   // Optional: absent when rules/ has no value yet that day; an unknown id is still an error.
   Fixed<Ratio> geen_woonadres;
@@ -384,7 +394,7 @@ Result<Outcome> Calculate(const Params& p, const Input& in, rules::Trace* trace)
               berekend, pct, kIdGeenWoonadres, kRv475daLid4,
               ProductInWords(pct.value, norm.value, berekend));
     // Rv art. 475db and 475dc lid 1 apply to all of Rv art. 475da, so also to lid 4.
-    out.beslagvrije_voet = CapAt95Percent(p, Reduce(berekend, in, trace), in.maandinkomen, trace);
+    out.beslagvrije_voet = CapAt95Percent(p, Reduce(p, berekend, in, trace), in.maandinkomen, trace);
   } else if (in.op_bijstand) {
     // Rv art. 475dc lid 2: 95 % of the bijstandsnorm incl. vakantietoeslag, less the income of
     // Pw art. 32. The 95 % is rounded once, half-up, on the product (docs/adr/0001).
@@ -411,7 +421,7 @@ Result<Outcome> Calculate(const Params& p, const Input& in, rules::Trace* trace)
     FormulaStep(trace, "Beslagvrije voet volgens de formule, ten hoogste het maximum", begrensd,
                 kIdFormuleMetMaximum, kRv475daLid2,
                 "laagste van " + FormatEuro(formule) + " en " + FormatEuro(out.maximum));
-    out.beslagvrije_voet = CapAt95Percent(p, Reduce(begrensd, in, trace), in.maandinkomen, trace);
+    out.beslagvrije_voet = CapAt95Percent(p, Reduce(p, begrensd, in, trace), in.maandinkomen, trace);
   }
 
   // Rv art. 475b lid 1: garnishment holds only for what the payment exceeds the beslagvrije voet.

@@ -54,6 +54,9 @@ struct Params {
   Fixed<Money> maximum_gehuwden_met_kinderen;
   // Rv art. 475dc lid 1 and 2: 95 % (rv.bvv.percentage_inkomen).
   Fixed<Ratio> percentage_inkomen;
+  // Rv art. 475db lid 1 onder a: the spouse's income lowers the beslagvrije voet by at most half
+  // of it (rv.bvv.vermindering_echtgenoot.maximum).
+  Fixed<Ratio> vermindering_echtgenoot_maximum;
   // Only the no-address rule (Rv art. 475da lid 4) needs these two; rules/ has them from a later
   // date than the other figures (the percentage from 2024-01-01, the norm from 2023-01-01), so
   // they are absent in earlier months and Calculate fails only when that rule is used.
@@ -77,7 +80,7 @@ struct Input {
   std::optional<Money> formule_uitkomst;  // result of Rv art. 475da lid 2 when computed elsewhere
   // Rv art. 475db lid 1 lowers the beslagvrije voet of Rv art. 475da, in this order, by:
   Money inkomen_echtgenoot_niet_beslagen;  // a: the spouse's non-garnished periodic income incl.
-                                           //    vakantiebijslag, by at most half
+                                           //    vakantiebijslag, by at most half (rules/)
   Money inkomen_eigen_niet_beslagen;       // b: the debtor's own non-garnished periodic income
                                            //    incl. vakantiebijslag
   Money loonbelasting_auto;  // c: loonbelasting on the private use of a car (Wet LB 1964 art.

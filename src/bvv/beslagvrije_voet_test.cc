@@ -363,7 +363,12 @@ TEST_F(BvvTest, ReductionTraceNamesEachOnderdeel) {
   EXPECT_FALSE(Contains(refs, "Rv art. 475db lid 1 onder b")) << "no own income: no step";
   EXPECT_TRUE(Contains(refs, "Rv art. 475db lid 1 onder c"));
   bool half = false;
-  for (const auto& s : trace.steps()) half = half || s.detail.find("de helft") != std::string::npos;
+  for (const auto& s : trace.steps()) {
+    if (s.legal_ref != "Rv art. 475db lid 1 onder a") continue;
+    half = s.detail.find("inkomen € 1.500,00, ten hoogste 50 % van € 2.000,00: € 1.000,00") != std::string::npos;
+    EXPECT_EQ(s.rule_id, "rv.bvv.vermindering_echtgenoot.maximum") << "the half comes from rules/";
+    EXPECT_EQ(s.effective, Date::Of(2021, 1, 1));
+  }
   EXPECT_TRUE(half) << "the step of onderdeel a says it stops at half";
   rules::Trace plain;
   ASSERT_TRUE(Calculate(p, Gehuwd(), &plain).ok());
@@ -441,6 +446,12 @@ TEST_F(BvvTest, ParamsSetByHandAreChecked) {
   ASSERT_FALSE(out.ok());
   EXPECT_EQ(out.error().code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(out.error().field(), "rv.bvv.percentage_inkomen");
+
+  p = SnapshotOf(2026, 1);
+  p.vermindering_echtgenoot_maximum.value = Ratio::Of(3, 2);
+  auto share = Calculate(p, OpBijstand(Huishouden::kAlleenstaande, 140150), nullptr);
+  ASSERT_FALSE(share.ok());
+  EXPECT_EQ(share.error().field(), "rv.bvv.vermindering_echtgenoot.maximum");
 
   p = SnapshotOf(2026, 1);
   p.maximum_alleenstaande.value = Money::Cents(-5);
